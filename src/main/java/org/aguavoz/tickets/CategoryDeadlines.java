@@ -1,0 +1,34 @@
+package org.aguavoz.tickets;
+
+import java.time.Duration;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A category's row: how long a committee has to acknowledge and to resolve, as the agency set it. */
+@Entity
+@Table(name = "category")
+public class CategoryDeadlines extends PanacheEntityBase {
+
+    @Id
+    @Enumerated(EnumType.STRING)
+    public Category code;
+
+    @Column(name = "display_order")
+    public short displayOrder;
+
+    @Column(name = "acknowledge_within")
+    @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)
+    public Duration acknowledgeWithin;
+
+    @Column(name = "resolve_within")
+    @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)
+    public Duration resolveWithin;
+}

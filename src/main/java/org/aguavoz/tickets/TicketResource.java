@@ -1,0 +1,93 @@
+package org.aguavoz.tickets;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.aguavoz.api.ApiProblem;
+import org.aguavoz.staff.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/tickets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Tickets")
+public class TicketResource {
+
+    private final Tickets tickets;
+    private final SecurityIdentity identity;
+
+    TicketResource(Tickets tickets, SecurityIdentity identity) {
+        this.tickets = tickets;
+        this.identity = identity;
+    }
+
+    @GET
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.VIEWER})
+    @Operation(summary = "Tickets, newest first, filtered by status, community code and category")
+    public List<TicketView> list(
+            @Parameter(description = "open, acknowledged, in_progress, resolved or closed") @QueryParam("status") String status,
+            @Parameter(description = "the community's numeric code") @QueryParam("community") String community,
+            @Parameter(description = "outage, quality, leak, billing, integrity or other") @QueryParam("category") String category,
+            @QueryParam("offset") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int offset,
+            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be between 1 and 500")
+            @Max(value = 500, message = "must be between 1 and 500") int limit) {
+        if (community != null && !community.matches("[0-9]{1,6}")) {
+            throw ApiProblem.invalidField("community", "must be a community code of 1 to 6 digits");
+        }
+        List<Ticket> found = tickets.search(parse("status", status, TicketStatus.class), community,
+                parse("category", category, Category.class), offset, limit);
+        TicketView.PhoneVisibility visibility = visibility();
+        return found.stream().map(t -> TicketView.of(t, visibility, false)).toList();
+    }
+
+    @GET
+    @Path("{reference}")
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.VIEWER})
+    @Operation(summary = "One ticket with its whole timeline")
+    public TicketView get(@PathParam("reference") String reference) {
+        if (!reference.matches("[0-9]{4,6}")) {
+            throw ApiProblem.invalidField("reference", "must be 4 to 6 digits");
+        }
+        Ticket ticket = tickets.byReference(reference)
+                .orElseThrow(() -> ApiProblem.notFound("no ticket with reference " + reference));
+        return TicketView.of(ticket, visibility(), true);
+    }
+
+    private TicketView.PhoneVisibility visibility() {
+        if (identity.hasRole(Roles.ADMIN)) {
+            return TicketView.PhoneVisibility.ALL;
+        }
+        return identity.hasRole(Roles.STAFF) ? TicketView.PhoneVisibility.EXCEPT_PROTECTED : TicketView.PhoneVisibility.NONE;
+    }
+
+    private static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+            throw ApiProblem.invalidField(field, "must be one of " + allowed);
+        }
+    }
+
+}

@@ -1,0 +1,53 @@
+package org.aguavoz.tickets;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A ticket as the API shows it; {@code events} only on the single-ticket view. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TicketView(String reference, TicketStatus status, Category category, String community,
+        String communityName, Channel channel, String reporterPhone, boolean anonymous, String language,
+        String description, Instant createdAt, Instant updatedAt, Instant acknowledgeDueAt, Instant resolveDueAt,
+        Instant acknowledgedAt, Instant resolvedAt, Instant closedAt, List<EventView> events) {
+
+    public record EventView(Instant at, TicketEvent.Type type, TicketEvent.ActorType actor, String actorName,
+            Channel channel, TicketStatus fromStatus, TicketStatus toStatus, String note) {
+
+        static EventView of(TicketEvent event) {
+            return new EventView(event.occurredAt, event.type, event.actorType, event.actorName, event.channel,
+                    event.fromStatus, event.toStatus, event.note);
+        }
+    }
+
+    /** Who may see the reporter's number. */
+    public enum PhoneVisibility {
+        /** Administrators: every number, integrity reporters included. */
+        ALL,
+        /** Staff: numbers of ordinary reports, masked for integrity complaints and anonymous reports. */
+        EXCEPT_PROTECTED,
+        /** Viewers: none. */
+        NONE
+    }
+
+    static TicketView of(Ticket ticket, PhoneVisibility visibility, boolean withEvents) {
+        return new TicketView(ticket.reference, ticket.status, ticket.category, ticket.community.code,
+                ticket.community.name, ticket.channel, reporterPhone(ticket, visibility), ticket.anonymous,
+                ticket.language, ticket.description, ticket.createdAt, ticket.updatedAt, ticket.acknowledgeDueAt,
+                ticket.resolveDueAt, ticket.acknowledgedAt, ticket.resolvedAt, ticket.closedAt,
+                withEvents ? ticket.events.stream().map(EventView::of).toList() : null);
+    }
+
+    private static String reporterPhone(Ticket ticket, PhoneVisibility visibility) {
+        if (ticket.reporterPhone == null) {
+            return null;
+        }
+        boolean protectedReporter = ticket.anonymous || ticket.category == Category.INTEGRITY;
+        return switch (visibility) {
+            case ALL -> ticket.reporterPhone;
+            case EXCEPT_PROTECTED -> protectedReporter ? null : ticket.reporterPhone;
+            case NONE -> null;
+        };
+    }
+}
