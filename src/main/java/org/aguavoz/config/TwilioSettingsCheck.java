@@ -18,6 +18,10 @@ class TwilioSettingsCheck {
             throw new InvalidSettingException("AGUAVOZ_SMS_FROM",
                     "is missing: with Twilio credentials AguaVoz needs the number or Messaging Service to send from");
         }
+        String scheme = twilio.apiUrl().getScheme();
+        if (twilio.apiUrl().getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
+            throw new InvalidSettingException("TWILIO_API_URL", "must be an absolute http(s) URL such as https://api.twilio.com");
+        }
         if (!twilio.credentialsPresent()) {
             LOG.warn("No Twilio credentials (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN): outgoing SMS are kept in the outbox as not sent");
         } else if (publicUrl.value().startsWith("http://localhost")) {
