@@ -1,0 +1,300 @@
+package org.aguavoz;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The packaged jar ({@code java -jar quarkus-run.jar}) running as a separate process, the way an operator starts
+ * it: its own working directory, its own environment, a free HTTP port. Integration tests of start-up, settings
+ * and databases use it instead of {@code @QuarkusIntegrationTest}, which gives no start its own working directory
+ * and environment and cannot restart an app on the same data.
+ *
+ * <p>The embedded PostgreSQL port is fixed at build time, so only one app built with it can run at a time: tests
+ * that start one must run one after the other (failsafe's default) and close it before the next starts.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    /** The jar {@code ./mvnw package} builds, with the embedded PostgreSQL unless {@code -Dexternal-db}. */
+    public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+
+    /** {@code quarkus.embedded.postgresql.port} of the prod build (application.properties). */
+    public static final int EMBEDDED_PG_PORT = 54329;
+
+    public static final String ADMIN = "admin";
+
+    /** Inherited settings would make a test pass or fail depending on the shell that ran Maven. */
+    private static final List<String> SETTING_PREFIXES = List.of("AGUAVOZ_", "TWILIO_", "QUARKUS_");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final long startedAt;
+    private final Path workDir;
+    private final Path log;
+    private final int httpPort;
+    private final boolean embeddedDb;
+
+    private PackagedApp(Process process, long startedAt, Path workDir, Path log, int httpPort, boolean embeddedDb) {
+        this.process = process;
+        this.startedAt = startedAt;
+        this.workDir = workDir;
+        this.log = log;
+        this.httpPort = httpPort;
+        this.embeddedDb = embeddedDb;
+    }
+
+    /** Starts {@link #JAR}, which brings its own PostgreSQL. */
+    public static PackagedApp startEmbedded(Path workDir, List<String> systemProperties, Map<String, String> env) {
+        if (!portIsFree(EMBEDDED_PG_PORT)) {
+            // The embedded server would log "started" anyway and the app would use the foreign database.
+            fail("Port " + EMBEDDED_PG_PORT + " is taken (another AguaVoz or its embedded PostgreSQL still runs);"
+                    + " the packaged app would silently use that database");
+        }
+        return start(JAR, workDir, systemProperties, env, true);
+    }
+
+    /** Starts a jar built with {@code -Dexternal-db}; the datasource comes from {@code env}. */
+    public static PackagedApp startExternal(Path jar, Path workDir, List<String> systemProperties,
+            Map<String, String> env) {
+        return start(jar, workDir, systemProperties, env, false);
+    }
+
+    private static PackagedApp start(Path jar, Path workDir, List<String> systemProperties, Map<String, String> env,
+            boolean embeddedDb) {
+        if (!Files.isRegularFile(jar)) {
+            fail(jar + " is missing: integration tests run the packaged app (./mvnw verify packages it first)");
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The embedded server unpacks ~60 MB; failsafe points java.io.tmpdir at target/tmp, keep the app there too.
+        command.add("-Djava.io.tmpdir=" + Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
+        command.add("-Dquarkus.http.port=" + port);
+        command.addAll(systemProperties);
+        command.add("-jar");
+        command.add(jar.toString());
+
+        Path log = workDir.resolve("app.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> childEnv = builder.environment();
+        childEnv.keySet().removeIf(name -> SETTING_PREFIXES.stream().anyMatch(name::startsWith));
+        childEnv.putAll(env);
+        try {
+            long startedAt = System.nanoTime();
+            return new PackagedApp(builder.start(), startedAt, workDir, log, port, embeddedDb);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    /** Waits until {@code /q/health/ready} says UP and returns the time since the process was started. */
+    public Duration awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest ready = request("/q/health/ready").timeout(Duration.ofSeconds(5)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                fail("The app exited with " + process.exitValue() + " before it was ready:\n" + outputTail());
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"")) {
+                    return Duration.ofNanos(System.nanoTime() - startedAt);
+                }
+            } catch (ConnectException notListeningYet) {
+                // keep polling
+            } catch (IOException e) {
+                // a connection reset while the server comes up is not an answer either
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause(Duration.ofMillis(200));
+        }
+        fail("/q/health/ready was not UP within " + timeout + ":\n" + outputTail());
+        return null;
+    }
+
+    /** For apps that must refuse to start: waits for the exit and returns its code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                fail("The app still runs after " + timeout + ", it should have refused to start:\n" + outputTail());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return process.exitValue();
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.uri() + " failed:\n" + outputTail(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String basicAuth(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Everything the app wrote to stdout and stderr so far. */
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<String> outputLines() {
+        return output().lines().toList();
+    }
+
+    private String outputTail() {
+        List<String> lines = outputLines();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    /**
+     * Stops the app as an operator's {@code kill} would (SIGTERM) and waits for the exit, so the embedded PostgreSQL
+     * has shut down and freed its port before the next test starts one.
+     */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+                // The postmaster is not our child (it is reparented), so a killed JVM leaves it running.
+                killEmbeddedPostmaster();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (embeddedDb) {
+            awaitPortFree(EMBEDDED_PG_PORT, Duration.ofSeconds(20));
+        }
+    }
+
+    private void killEmbeddedPostmaster() {
+        Path pidFile = workDir.resolve("data/postgresql/postmaster.pid");
+        if (!embeddedDb || !Files.isRegularFile(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            Optional<ProcessHandle> postmaster = ProcessHandle.of(pid);
+            postmaster.ifPresent(ProcessHandle::destroy);
+        } catch (IOException | RuntimeException e) {
+            // best effort: awaitPortFree reports a postmaster that survived
+        }
+    }
+
+    private static void awaitPortFree(int port, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!portIsFree(port)) {
+            if (System.nanoTime() > deadline) {
+                fail("Port " + port + " is still taken " + timeout + " after the app stopped");
+            }
+            pause(Duration.ofMillis(200));
+        }
+    }
+
+    private static boolean portIsFree(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return false;
+        } catch (IOException nobodyListens) {
+            return true;
+        }
+    }
+
+    /** A port nothing listens on; never 8080 or 8081, where a developer's app or {@code @QuarkusTest} may run. */
+    public static int freePort() {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                int port = socket.getLocalPort();
+                if (port != 8080 && port != 8081) {
+                    return port;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** An empty directory under {@code target/it}, emptied first so each run starts without old data. */
+    public static Path freshDirectory(String... names) {
+        Path dir = Path.of("target", "it").resolve(Path.of("", names)).toAbsolutePath();
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> old = Files.walk(dir)) {
+                    for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Environment of a child, in insertion order so a failure message lists it as written. */
+    public static Map<String, String> env(String... namesAndValues) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            env.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return env;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package org.aguavoz.agency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.aguavoz.PackagedApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An agency that runs its own PostgreSQL: the app built with {@code -Dexternal-db} against a standalone
+ * PostgreSQL 15 server, configured only through the environment as the README tells operators to.
+ */
+class ExternalPostgresIT {
+
+    /** Debian's postgresql-15 server binaries; CI installs them, so their absence is a failure, not a skip. */
+    private static final Path PG_BIN = Path.of("/usr/lib/postgresql/15/bin");
+
+    private static final String SUPERUSER_PASSWORD = "pg-superuser-2026";
+    private static final String APP_ROLE = "aguavoz";
+    private static final String APP_PASSWORD = "pg-aguavoz-2026";
+    private static final String ADMIN_PASSWORD = "external-admin-2026";
+    private static final String AUTH = PackagedApp.basicAuth(PackagedApp.ADMIN, ADMIN_PASSWORD);
+
+    /** Maven variables of the outer build would point the nested one at the outer project. */
+    private static final Set<String> OUTER_MAVEN_VARIABLES = Set.of("MAVEN_BASEDIR", "MAVEN_PROJECTBASEDIR",
+            "MAVEN_ARGS", "MAVEN_CONFIG", "MAVEN_CMD_LINE_ARGS");
+
+    private static Path base;
+    private static Path jar;
+    private static Path pgData;
+    private static int pgPort;
+    private static boolean pgRunning;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void buildWithoutEmbeddedPostgresAndStartPostgres15() throws IOException, SQLException {
+        assertTrue(Files.isExecutable(PG_BIN.resolve("initdb")) && Files.isExecutable(PG_BIN.resolve("pg_ctl")),
+                PG_BIN + " has no initdb/pg_ctl: install Debian's postgresql-15 (CI does) to run this test");
+        base = PackagedApp.freshDirectory("ExternalPostgresIT");
+        jar = buildWithExternalDb(base.resolve("build"));
+        startPostgres(base.resolve("pg"));
+        try (Connection c = connect("postgres", "postgres", SUPERUSER_PASSWORD); Statement s = c.createStatement()) {
+            // Not a superuser: the app must get by with what an agency's DBA hands out, owning its database.
+            s.execute("create role " + APP_ROLE + " login password '" + APP_PASSWORD + "'");
+        }
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        if (pgRunning) {
+            run(Duration.ofSeconds(60), base.resolve("pg/pg_ctl-stop.out"),
+                    asPostgresUser(PG_BIN.resolve("pg_ctl").toString(), "-D", pgData.toString(), "-m", "fast", "-w",
+                            "stop"));
+            pgRunning = false;
+        }
+    }
+
+    @Test
+    void runsOnTheExternalDatabaseWithoutDemoData() throws Exception {
+        String database = createDatabase("agency_plain");
+        Path workDir = base.resolve("app-plain");
+        Files.createDirectories(workDir);
+        try (PackagedApp app = PackagedApp.startExternal(jar, workDir, List.of(), datasource(database))) {
+            Duration ready = app.awaitReady(Duration.ofSeconds(60));
+            System.out.printf("ExternalPostgresIT: ready in %d ms on PostgreSQL 15 without demo data%n",
+                    ready.toMillis());
+
+            try (Connection c = connect(database, APP_ROLE, APP_PASSWORD)) {
+                assertTrue(single(c, "show server_version").startsWith("15."), "not the PostgreSQL 15 server");
+                assertEquals(Long.toString(migrationFiles()),
+                        single(c, "select count(*) from flyway_schema_history where success and version is not null"),
+                        "migrations applied by Flyway");
+            }
+            JsonNode communities = getJson(app, "/api/v1/communities");
+            assertTrue(communities.isArray() && communities.isEmpty(), "without opt-in there are " + communities);
+
+            HttpResponse<String> created = app.send(app.request("/api/v1/communities")
+                    .header("Authorization", AUTH).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"code\":\"101\",\"name\":\"Los Ángeles\",\"aliases\":[\"los angeles\"]}"))
+                    .build());
+            assertEquals(201, created.statusCode(), created.body());
+            try (Connection c = connect(database, APP_ROLE, APP_PASSWORD)) {
+                assertEquals("Los Ángeles / los angeles", single(c, "select c.name || ' / ' || a.alias from community c"
+                        + " join community_alias a on a.community_id = c.id where c.code = '101'"));
+            }
+
+            List<String> output = app.outputLines();
+            String features = output.stream().filter(l -> l.contains("Installed features")).findFirst()
+                    .orElseGet(() -> fail("no 'Installed features' line:\n" + String.join("\n", output)));
+            assertFalse(features.contains("embedded-postgres"), features);
+            for (String line : output) {
+                String lower = line.toLowerCase(Locale.ROOT);
+                assertFalse(lower.contains("embedded postgres") || lower.contains("embedded-postgres"), line);
+            }
+            assertFalse(Files.exists(workDir.resolve("data")), "an external-db build wrote " + workDir.resolve("data"));
+        }
+    }
+
+    @Test
+    void loadsTheDemoWhenAskedTo() throws Exception {
+        String database = createDatabase("agency_demo");
+        Path workDir = base.resolve("app-demo");
+        Files.createDirectories(workDir);
+        Map<String, String> env = datasource(database);
+        env.put("AGUAVOZ_DEMO_DATA", "true");
+        try (PackagedApp app = PackagedApp.startExternal(jar, workDir, List.of(), env)) {
+            Duration ready = app.awaitReady(Duration.ofSeconds(60));
+            System.out.printf("ExternalPostgresIT: ready in %d ms on PostgreSQL 15 with AGUAVOZ_DEMO_DATA=true%n",
+                    ready.toMillis());
+
+            JsonNode demoFile = json.readTree(Path.of("src/main/resources/demo/berriozabal.json").toFile());
+            assertEquals(codes(demoFile.get("communities")), codes(getJson(app, "/api/v1/communities")));
+            assertEquals(demoFile.get("tickets").size(), getJson(app, "/api/v1/tickets?limit=500").size());
+        }
+    }
+
+    /** Copies what the build needs, so the outer build's target/ is left alone, and packages without the extension. */
+    private static Path buildWithExternalDb(Path dir) throws IOException {
+        Path project = Path.of("").toAbsolutePath();
+        Files.createDirectories(dir);
+        for (String file : List.of("pom.xml", "mvnw")) {
+            Files.copy(project.resolve(file), dir.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        copyTree(project.resolve(".mvn"), dir.resolve(".mvn"));
+        copyTree(project.resolve("src/main"), dir.resolve("src/main"));
+
+        List<String> command = List.of(dir.resolve("mvnw").toString(), "-B", "-o", "-q", "-Dexternal-db",
+                "-DskipTests", "package");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().keySet().removeIf(name -> OUTER_MAVEN_VARIABLES.contains(name)
+                || name.startsWith("QUARKUS_") || name.startsWith("AGUAVOZ_"));
+        long started = System.nanoTime();
+        run(builder, Duration.ofMinutes(5), dir.resolve("build.out"));
+        System.out.printf("ExternalPostgresIT: nested build with -Dexternal-db took %d ms%n",
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+
+        Path built = dir.resolve("target/quarkus-app/quarkus-run.jar");
+        assertTrue(Files.isRegularFile(built), "the nested build made no " + built);
+        String dependencies = Files.readString(dir.resolve("target/quarkus-app/quarkus-app-dependencies.txt"));
+        assertFalse(dependencies.contains("embedded"), "-Dexternal-db still packages the embedded PostgreSQL");
+        return built;
+    }
+
+    private static void startPostgres(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path passwordFile = Files.writeString(dir.resolve("superuser-password"), SUPERUSER_PASSWORD);
+        if (runningAsRoot()) {
+            // PostgreSQL refuses to run as root; its files must belong to the user it runs as.
+            UserPrincipal nobody = FileSystems.getDefault().getUserPrincipalLookupService()
+                    .lookupPrincipalByName("nobody");
+            Files.setOwner(dir, nobody);
+            Files.setOwner(passwordFile, nobody);
+        }
+        pgData = dir.resolve("data");
+        pgPort = PackagedApp.freePort();
+        run(Duration.ofMinutes(2), dir.resolve("initdb.out"), asPostgresUser(PG_BIN.resolve("initdb").toString(),
+                "-D", pgData.toString(), "-U", "postgres", "--pwfile=" + passwordFile, "-A", "scram-sha-256",
+                "-E", "UTF8", "--no-locale"));
+        run(Duration.ofSeconds(90), dir.resolve("pg_ctl-start.out"), asPostgresUser(PG_BIN.resolve("pg_ctl").toString(),
+                "-D", pgData.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
+                "-o", "-p " + pgPort + " -c listen_addresses=127.0.0.1 -k " + pgData, "start"));
+        pgRunning = true;
+    }
+
+    private static List<String> asPostgresUser(String... command) {
+        List<String> full = new ArrayList<>();
+        if (runningAsRoot()) {
+            full.addAll(List.of("runuser", "-u", "nobody", "--"));
+        }
+        full.addAll(List.of(command));
+        return full;
+    }
+
+    private static boolean runningAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void run(Duration timeout, Path output, List<String> command) {
+        run(new ProcessBuilder(command), timeout, output);
+    }
+
+    private static void run(ProcessBuilder builder, Duration timeout, Path output) {
+        try {
+            Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                fail(builder.command() + " did not finish within " + timeout + ":\n" + Files.readString(output));
+            }
+            if (process.exitValue() != 0) {
+                fail(builder.command() + " exited with " + process.exitValue() + ":\n" + Files.readString(output));
+            }
+        } catch (IOException e) {
+            fail("cannot run " + builder.command(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static String createDatabase(String name) throws SQLException {
+        try (Connection c = connect("postgres", "postgres", SUPERUSER_PASSWORD); Statement s = c.createStatement()) {
+            s.execute("create database " + name + " owner " + APP_ROLE);
+        }
+        return name;
+    }
+
+    private static Connection connect(String database, String user, String password) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), user, password);
+    }
+
+    private static String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database;
+    }
+
+    private static Map<String, String> datasource(String database) {
+        return PackagedApp.env(
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", APP_ROLE,
+                "QUARKUS_DATASOURCE_PASSWORD", APP_PASSWORD,
+                "AGUAVOZ_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    }
+
+    private static String single(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            assertTrue(rs.next(), "no row from " + sql);
+            return rs.getString(1);
+        }
+    }
+
+    private static long migrationFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            return files.filter(p -> p.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+        }
+    }
+
+    private static Set<String> codes(JsonNode communities) {
+        Set<String> codes = new TreeSet<>();
+        communities.forEach(c -> codes.add(c.get("code").asText()));
+        return codes;
+    }
+
+    private JsonNode getJson(PackagedApp app, String path) throws IOException {
+        HttpResponse<String> response = app.send(app.request(path).header("Authorization", AUTH).GET().build());
+        assertEquals(200, response.statusCode(), path + " answered " + response.body());
+        return json.readTree(response.body());
+    }
+}

@@ -1,0 +1,57 @@
+package org.aguavoz.config;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.aguavoz.PackagedApp;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A production start with a missing or malformed setting stops, and says which setting in a line of its own:
+ * an operator reading {@code journalctl} must not have to dig through a stack trace.
+ */
+class SettingsValidationIT {
+
+    private static final String ADMIN_PASSWORD = "a-long-enough-password";
+
+    @Test
+    void refusesToStartWithoutAnAdminPassword() {
+        refusesToStart("without-admin-password", Map.of(), "aguavoz.admin.password");
+    }
+
+    @Test
+    void refusesAMalformedAccountSid() {
+        refusesToStart("malformed-account-sid",
+                PackagedApp.env("AGUAVOZ_ADMIN_PASSWORD", ADMIN_PASSWORD, "TWILIO_ACCOUNT_SID", "nonsense"),
+                "twilio.account-sid");
+    }
+
+    @Test
+    void refusesAnAccountSidWithoutItsAuthToken() {
+        refusesToStart("account-sid-without-token",
+                PackagedApp.env("AGUAVOZ_ADMIN_PASSWORD", ADMIN_PASSWORD, "TWILIO_ACCOUNT_SID", "AC" + "a".repeat(32)),
+                // the startup warning about absent credentials also names TWILIO_AUTH_TOKEN; this is the refusal
+                "TWILIO_AUTH_TOKEN is missing");
+    }
+
+    /** Starts the prod profile (no -Dquarkus.profile) with exactly {@code env} as its AguaVoz/Twilio settings. */
+    private static void refusesToStart(String name, Map<String, String> env, String expected) {
+        List<String> output;
+        int exitCode;
+        try (PackagedApp app = PackagedApp.startEmbedded(PackagedApp.freshDirectory("SettingsValidationIT", name),
+                List.of(), env)) {
+            exitCode = app.awaitExit(Duration.ofSeconds(60));
+            output = app.outputLines();
+        }
+        Optional<String> line = output.stream().filter(l -> l.contains(expected)).findFirst();
+        assertNotEquals(0, exitCode, "exit code with " + env.keySet());
+        assertTrue(line.isPresent(), "no line names " + expected + ":\n" + String.join("\n", output));
+        System.out.printf("SettingsValidationIT %s: exit %d, %d lines of output, line %d of them: %s%n", name,
+                exitCode, output.size(), output.indexOf(line.get()) + 1, line.get().strip());
+    }
+}

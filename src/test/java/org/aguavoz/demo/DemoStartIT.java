@@ -1,0 +1,99 @@
+package org.aguavoz.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.aguavoz.PackagedApp;
+import org.junit.jupiter.api.Test;
+
+/** The README's start command: the demo profile of the packaged jar, started twice on the same working directory. */
+class DemoStartIT {
+
+    private static final String AUTH = PackagedApp.basicAuth(PackagedApp.ADMIN, "agua-demo-2026");
+    private static final List<String> DEMO = List.of("-Dquarkus.profile=demo");
+    private static final List<String> STATUSES = List.of("open", "acknowledged", "in_progress", "resolved", "closed");
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void keepsItsDataAcrossRestartsAndLoadsTheDemoOnlyOnce() throws IOException {
+        Path workDir = PackagedApp.freshDirectory("DemoStartIT");
+        JsonNode demoFile = json.readTree(Path.of("src/main/resources/demo/berriozabal.json").toFile());
+
+        State first;
+        try (PackagedApp app = PackagedApp.startEmbedded(workDir, DEMO, Map.of())) {
+            Duration ready = app.awaitReady(Duration.ofSeconds(60));
+            System.out.printf("DemoStartIT: first start (empty data dir, loads the demo) ready in %d ms%n",
+                    ready.toMillis());
+            first = state(app);
+        }
+        assertTrue(first.communities.size() >= 6, "demo communities: " + first.communities);
+        assertEquals(demoFile.get("communities").size(), first.communities.size(), "communities: " + first.communities);
+        first.communities.keySet().forEach(code -> assertTrue(code.matches("[0-9]{1,6}"), "community code " + code));
+        assertEquals(demoFile.get("tickets").size(), first.ticketCount, "tickets after the first start");
+        for (String status : STATUSES) {
+            assertFalse(first.byStatus.get(status).isEmpty(), "the demo has no ticket in status " + status);
+        }
+        // A build without a data dir would run on a throw-away database and "survive" nothing.
+        assertTrue(Files.isRegularFile(workDir.resolve("data/postgresql/PG_VERSION")),
+                "the embedded PostgreSQL keeps no data in " + workDir.resolve("data/postgresql"));
+
+        State second;
+        try (PackagedApp app = PackagedApp.startEmbedded(workDir, DEMO, Map.of())) {
+            Duration ready = app.awaitReady(Duration.ofSeconds(60));
+            System.out.printf("DemoStartIT: second start (same data dir) ready in %d ms%n", ready.toMillis());
+            second = state(app);
+        }
+        // createdAt values are in the comparison: a second load would give new ones even if codes matched.
+        assertEquals(first.communities, second.communities, "communities (code -> createdAt) after the restart");
+        assertEquals(first.byStatus, second.byStatus, "ticket references by status after the restart");
+        assertEquals(first.ticketCount, second.ticketCount, "tickets after the restart");
+    }
+
+    /** What the API shows: communities by code, ticket references with their creation time, by status. */
+    private record State(Map<String, String> communities, Map<String, Map<String, String>> byStatus,
+            int ticketCount) {
+    }
+
+    private State state(PackagedApp app) {
+        Map<String, String> communities = new TreeMap<>();
+        for (JsonNode c : getJson(app, "/api/v1/communities")) {
+            communities.put(c.get("code").asText(), c.get("createdAt").asText());
+        }
+        Map<String, Map<String, String>> byStatus = new TreeMap<>();
+        for (String status : STATUSES) {
+            Map<String, String> tickets = new TreeMap<>();
+            for (JsonNode t : getJson(app, "/api/v1/tickets?limit=500&status=" + status)) {
+                assertEquals(status, t.get("status").asText(), "?status=" + status + " returned " + t);
+                tickets.put(t.get("reference").asText(), t.get("createdAt").asText());
+            }
+            byStatus.put(status, tickets);
+        }
+        int ticketCount = getJson(app, "/api/v1/tickets?limit=500").size();
+        return new State(communities, byStatus, ticketCount);
+    }
+
+    private JsonNode getJson(PackagedApp app, String path) {
+        var response = app.send(app.request(path).header("Authorization", AUTH).GET().build());
+        assertEquals(200, response.statusCode(), path + " answered " + response.body());
+        try {
+            JsonNode body = json.readTree(response.body());
+            assertTrue(body.isArray(), path + " is not a list: " + response.body());
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
