@@ -7,10 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.aguavoz.communities.Community;
 import org.aguavoz.phones.PhoneNumber;
+import org.jboss.logging.Logger;
 
 /** Adds members to a committee and ends their memberships; committees change every year. */
 @ApplicationScoped
 public class ChangeRoster {
+
+    private static final Logger LOG = Logger.getLogger(ChangeRoster.class);
 
     private final CommitteeMemberships memberships;
     private final Clock clock;
@@ -39,6 +42,8 @@ public class ChangeRoster {
         member.role = role;
         member.startedAt = since;
         memberships.persist(member);
+        // PhoneNumber prints masked: the log says which phone without giving it away.
+        LOG.infof("Committee %s: %s joined as %s (phone %s)", community.code, member.name, role.apiName(), phone);
         return member;
     }
 
@@ -47,6 +52,7 @@ public class ChangeRoster {
     public void end(CommitteeMembership member) {
         if (member.endedAt == null) {
             member.endedAt = clock.instant();
+            LOG.infof("Committee %s: %s left (phone %s)", member.community.code, member.name, new PhoneNumber(member.phone));
         }
     }
 

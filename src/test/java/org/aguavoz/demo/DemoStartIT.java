@@ -38,6 +38,7 @@ class DemoStartIT {
             System.out.printf("DemoStartIT: first start (empty data dir, loads the demo) ready in %d ms%n",
                     ready.toMillis());
             first = state(app);
+            assertNoFullPhoneNumberLogged(app, demoFile);
         }
         assertTrue(first.communities.size() >= 6, "demo communities: " + first.communities);
         assertEquals(demoFile.get("communities").size(), first.communities.size(), "communities: " + first.communities);
@@ -60,6 +61,19 @@ class DemoStartIT {
         assertEquals(first.communities, second.communities, "communities (code -> createdAt) after the restart");
         assertEquals(first.byStatus, second.byStatus, "ticket references by status after the restart");
         assertEquals(first.ticketCount, second.ticketCount, "tickets after the restart");
+    }
+
+    /** Loading the demo logs every committee member it adds; each number must show masked, never whole. */
+    private static void assertNoFullPhoneNumberLogged(PackagedApp app, JsonNode demoFile) {
+        String output = app.output();
+        assertTrue(output.contains("(phone +52*******201)"), "the roster log line with a masked phone is missing");
+        for (JsonNode community : demoFile.get("communities")) {
+            for (JsonNode member : community.get("members")) {
+                String e164 = member.get("phone").asText();
+                assertFalse(output.contains(e164) || output.contains(e164.substring(1)),
+                        "the log shows the whole number of " + member.get("name").asText());
+            }
+        }
     }
 
     /** What the API shows: communities by code, ticket references with their creation time, by status. */
