@@ -28,6 +28,15 @@ public class PhoneNumbers {
         return parse(typed, defaultRegion);
     }
 
+    /** Whether the number belongs to the agency's own country (AGUAVOZ_PHONE_DEFAULT_REGION). */
+    public boolean isLocal(PhoneNumber number) {
+        try {
+            return defaultRegion.equals(UTIL.getRegionCodeForNumber(UTIL.parse(number.e164(), defaultRegion)));
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
     static Optional<PhoneNumber> parse(String typed, String region) {
         if (typed == null || typed.isBlank() || typed.length() > 40) {
             return Optional.empty();

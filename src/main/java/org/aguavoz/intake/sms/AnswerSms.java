@@ -1,0 +1,64 @@
+package org.aguavoz.intake.sms;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.aguavoz.outbox.Outbox;
+import org.aguavoz.phones.PhoneNumbers;
+
+/**
+ * Step two of intake: understands a stored message and answers it, in one transaction with the ticket and the
+ * outbox rows it causes. The message row is locked first, so a repeated delivery waits for the first to finish
+ * and then gets the very same answer.
+ */
+@ApplicationScoped
+class AnswerSms {
+
+    /** How the answer reaches the reporter: in the webhook's TwiML, or (when retried later) through the outbox. */
+    enum ReplyBy { WEBHOOK, OUTBOX }
+
+    private final EntityManager em;
+    private final SmsDialogue dialogue;
+    private final Outbox outbox;
+    private final PhoneNumbers phoneNumbers;
+    private final Clock clock;
+
+    AnswerSms(EntityManager em, SmsDialogue dialogue, Outbox outbox, PhoneNumbers phoneNumbers, Clock clock) {
+        this.em = em;
+        this.dialogue = dialogue;
+        this.outbox = outbox;
+        this.phoneNumbers = phoneNumbers;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    String answer(long inboundId, ReplyBy replyBy) {
+        InboundMessage message = em.find(InboundMessage.class, inboundId, LockModeType.PESSIMISTIC_WRITE);
+        if (message.isProcessed()) {
+            return replyBy == ReplyBy.WEBHOOK ? message.replyBody : null;
+        }
+        SmsDialogue.Answer answer = dialogue.answer(message);
+        message.replyBody = answer.reply();
+        message.ticketId = answer.ticketId();
+        message.processedAt = clock.instant();
+        message.processingError = null;
+        if (replyBy == ReplyBy.OUTBOX && answer.reply() != null) {
+            phoneNumbers.parse(message.fromPhone)
+                    .ifPresent(phone -> outbox.enqueue(phone, answer.reply(), answer.ticketId()));
+        }
+        return answer.reply();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void recordFailure(long inboundId, Exception error) {
+        InboundMessage message = em.find(InboundMessage.class, inboundId, LockModeType.PESSIMISTIC_WRITE);
+        if (message != null && !message.isProcessed()) {
+            message.attempts++;
+            String reason = error.getClass().getSimpleName() + ": " + error.getMessage();
+            message.processingError = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        }
+    }
+}

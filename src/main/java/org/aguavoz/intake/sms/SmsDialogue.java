@@ -1,0 +1,312 @@
+package org.aguavoz.intake.sms;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.aguavoz.committees.CommitteeMembership;
+import org.aguavoz.committees.CommitteeMemberships;
+import org.aguavoz.communities.Communities;
+import org.aguavoz.communities.Community;
+import org.aguavoz.outbox.Gsm7;
+import org.aguavoz.outbox.Outbox;
+import org.aguavoz.phones.PhoneNumber;
+import org.aguavoz.phones.PhoneNumbers;
+import org.aguavoz.reporters.Reporter;
+import org.aguavoz.reporters.Reporters;
+import org.aguavoz.tickets.Category;
+import org.aguavoz.tickets.Channel;
+import org.aguavoz.tickets.NewTicket;
+import org.aguavoz.tickets.OpenTicket;
+import org.aguavoz.tickets.Ticket;
+import org.aguavoz.tickets.TicketStatus;
+import org.aguavoz.tickets.Tickets;
+
+/**
+ * What AguaVoz answers to a villager's SMS: a command (AYUDA, ESTADO 4821, BAJA…), the answer to the one
+ * question it asked, or a report that becomes a ticket once its community and category are known. Runs inside
+ * {@link AnswerSms}'s transaction, with the reporter's row locked.
+ */
+@ApplicationScoped
+class SmsDialogue {
+
+    /** The reply (null: say nothing) and the ticket the message opened, if any. */
+    record Answer(String reply, Long ticketId) {
+        static Answer say(String reply) {
+            return new Answer(reply, null);
+        }
+    }
+
+    /** A report being filed: what is known so far. */
+    private record Draft(String text, Category category, Community community, boolean anonymous) {
+    }
+
+    /** The category menu of {@link SmsTexts#categoryMenu()}, in its order. */
+    private static final List<Category> MENU = List.of(Category.OUTAGE, Category.QUALITY, Category.LEAK,
+            Category.BILLING, Category.INTEGRITY, Category.OTHER);
+    /** Enough of the reporter's words for the committee to understand, in one or two SMS. */
+    private static final int QUOTE_LIMIT = 200;
+    private static final int MAX_DESCRIPTION = 4000;
+    private static final java.util.Set<String> LANGUAGES = java.util.Set.of("es", "en");
+
+    private final EntityManager em;
+    private final PhoneNumbers phoneNumbers;
+    private final Reporters reporters;
+    private final Conversations conversations;
+    private final CommunityInText communityInText;
+    private final Communities communities;
+    private final CommitteeMemberships memberships;
+    private final Tickets tickets;
+    private final OpenTicket openTicket;
+    private final Outbox outbox;
+    private final SmsIntakeConfig config;
+    private final Clock clock;
+    private final CategoryDetector categories = CategoryDetector.load();
+
+    SmsDialogue(EntityManager em, PhoneNumbers phoneNumbers, Reporters reporters, Conversations conversations,
+            CommunityInText communityInText, Communities communities, CommitteeMemberships memberships,
+            Tickets tickets, OpenTicket openTicket, Outbox outbox, SmsIntakeConfig config, Clock clock) {
+        this.em = em;
+        this.phoneNumbers = phoneNumbers;
+        this.reporters = reporters;
+        this.conversations = conversations;
+        this.communityInText = communityInText;
+        this.communities = communities;
+        this.memberships = memberships;
+        this.tickets = tickets;
+        this.openTicket = openTicket;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    Answer answer(InboundMessage message) {
+        Optional<PhoneNumber> sender = phoneNumbers.parse(message.fromPhone);
+        if (sender.isEmpty()) {
+            return Answer.say(null); // a short code or a name: nobody to answer
+        }
+        PhoneNumber phone = sender.get();
+        if (!config.acceptForeignNumbers() && !phoneNumbers.isLocal(phone)) {
+            return Answer.say(sentInLastHour(phone, message) > 1 ? null : texts("es").foreignNumber());
+        }
+        Reporter reporter = reporters.lockOrCreate(phone);
+        long lastHour = sentInLastHour(phone, message);
+        if (lastHour > config.maxPerHour()) {
+            // One polite answer, then silence: answering a stuck phone costs money and helps nobody.
+            return Answer.say(lastHour == config.maxPerHour() + 1 ? texts(reporter.language).flood() : null);
+        }
+        SmsCommand command = SmsCommand.parse(message.body);
+        reporter.language = command.language()
+                .or(() -> LanguageGuess.guess(message.body))
+                .orElse(reporter.language);
+        reporter.updatedAt = clock.instant();
+        SmsTexts texts = texts(reporter.language);
+        Optional<Conversation> waiting = conversations.waiting(phone.e164(), clock.instant());
+
+        return switch (command.kind()) {
+            // A bare HELP/INFO is answered by Twilio itself (its Advanced Opt-Out text, which the README says to
+            // set to ours); answering too would send two.
+            case HELP -> Answer.say(command.handledByTwilio() ? null : texts.help());
+            case STATUS -> status(phone, command.reference(), texts);
+            case OPT_OUT -> {
+                reporter.optedOut = true;
+                yield Answer.say(command.handledByTwilio() ? null : texts.optedOut());
+            }
+            case OPT_IN -> {
+                reporter.optedOut = false;
+                yield Answer.say(command.handledByTwilio() ? null : texts.optedIn());
+            }
+            case ANONYMOUS -> command.text().isBlank()
+                    ? Answer.say(texts.anonymousHowTo())
+                    : file(new Draft(command.text(), Category.INTEGRITY, null, true), reporter, phone, message, texts);
+            case MENU_CHOICE -> answerMenuChoice(command.digit(), waiting, reporter, phone, message, texts);
+            case CODE_ONLY -> answerCode(command.code(), waiting, reporter, phone, message, texts);
+            case REPORT -> answerText(waiting, reporter, phone, message, texts);
+        };
+    }
+
+    private Answer answerMenuChoice(int digit, Optional<Conversation> waiting, Reporter reporter, PhoneNumber phone,
+            InboundMessage message, SmsTexts texts) {
+        if (waiting.isPresent() && waiting.get().awaiting == Conversation.Awaiting.CATEGORY) {
+            if (digit < 1 || digit > MENU.size()) {
+                return Answer.say(texts.categoryMenu());
+            }
+            Conversation c = waiting.get();
+            return file(new Draft(c.reportText, MENU.get(digit - 1), c.community, c.anonymous), reporter, phone, message, texts);
+        }
+        return answerCode(Integer.toString(digit), waiting, reporter, phone, message, texts);
+    }
+
+    private Answer answerCode(String code, Optional<Conversation> waiting, Reporter reporter, PhoneNumber phone,
+            InboundMessage message, SmsTexts texts) {
+        Optional<Community> community = communities.byCode(code);
+        if (waiting.isPresent() && waiting.get().awaiting == Conversation.Awaiting.COMMUNITY) {
+            if (community.isEmpty()) {
+                return Answer.say(texts.unknownCommunity(code));
+            }
+            Conversation c = waiting.get();
+            return file(new Draft(c.reportText, c.category, community.get(), c.anonymous), reporter, phone, message, texts);
+        }
+        if (community.isEmpty()) {
+            return Answer.say(texts.unknownCommunity(code));
+        }
+        // Only a code: the community is known, what happened is not yet.
+        return file(new Draft(message.body.strip(), null, community.get(), false), reporter, phone, message, texts);
+    }
+
+    private Answer answerText(Optional<Conversation> waiting, Reporter reporter, PhoneNumber phone,
+            InboundMessage message, SmsTexts texts) {
+        if (ReportText.normalize(message.body).isEmpty()) {
+            return Answer.say(texts.empty());
+        }
+        if (waiting.isPresent()) {
+            Conversation c = waiting.get();
+            if (c.awaiting == Conversation.Awaiting.COMMUNITY) {
+                Optional<Community> named = communityInText.find(message.body).community();
+                if (named.isPresent()) {
+                    return file(new Draft(c.reportText, c.category, named.get(), c.anonymous), reporter, phone, message, texts);
+                }
+            } else {
+                Optional<Category> category = categories.detect(message.body);
+                if (category.isPresent()) {
+                    return file(new Draft(c.reportText + " / " + message.body.strip(), category.get(), c.community,
+                            c.anonymous), reporter, phone, message, texts);
+                }
+            }
+        }
+        return file(new Draft(message.body, null, null, false), reporter, phone, message, texts);
+    }
+
+    /** Opens the ticket when community and category are known; otherwise asks the one missing thing. */
+    private Answer file(Draft draft, Reporter reporter, PhoneNumber phone, InboundMessage message, SmsTexts texts) {
+        Category category = draft.category() != null ? draft.category() : categories.detect(draft.text()).orElse(null);
+        CommunityInText.Found found = draft.community() != null
+                ? new CommunityInText.Found(Optional.of(draft.community()), Optional.empty())
+                : communityInText.find(draft.text());
+        Community community = found.community().orElse(reporter.community);
+        if (community == null) {
+            wait(phone, Conversation.Awaiting.COMMUNITY, draft, category, null, reporter.language, message);
+            return Answer.say(found.unknownCode().map(texts::unknownCommunity).orElseGet(texts::askCommunity));
+        }
+        if (category == null) {
+            wait(phone, Conversation.Awaiting.CATEGORY, draft, null, community, reporter.language, message);
+            return Answer.say(texts.categoryMenu());
+        }
+        conversations.deleteById(phone.e164());
+        reporter.community = community;
+        Ticket ticket = openTicket.open(new NewTicket(community, category, Channel.SMS, phone,
+                storable(draft.text()), draft.anonymous(), reporter.language));
+        return new Answer(notify(ticket, texts), ticket.id);
+    }
+
+    /**
+     * Integrity complaints never go to the committee they may accuse; the agency sees them on its dashboard.
+     * Others go to every current member of the community's committee, relayed by AguaVoz: members never see
+     * the reporter's number, the reporter never sees theirs.
+     */
+    private String notify(Ticket ticket, SmsTexts texts) {
+        String community = Gsm7.transliterate(ticket.community.name);
+        if (ticket.category == Category.INTEGRITY) {
+            return texts.receivedIntegrity(ticket.reference);
+        }
+        List<CommitteeMembership> members = memberships.current(ticket.community);
+        if (members.isEmpty()) {
+            return texts.receivedByAgency(ticket.reference);
+        }
+        SmsTexts committeeTexts = texts("es");
+        String notice = committeeTexts.committeeNotice(ticket.reference, categoryLabel(ticket.category, committeeTexts),
+                community, quote(ticket.description));
+        for (CommitteeMembership member : members) {
+            outbox.enqueue(new PhoneNumber(member.phone), notice, ticket.id);
+        }
+        return texts.received(ticket.reference, community);
+    }
+
+    private void wait(PhoneNumber phone, Conversation.Awaiting awaiting, Draft draft, Category category,
+            Community community, String language, InboundMessage message) {
+        Instant now = clock.instant();
+        Conversation c = conversations.findById(phone.e164());
+        if (c == null) {
+            c = new Conversation();
+            c.phone = phone.e164();
+        }
+        c.awaiting = awaiting;
+        c.reportText = storable(draft.text());
+        c.category = category;
+        c.community = community;
+        c.anonymous = draft.anonymous();
+        c.language = language;
+        c.inboundMessageId = message.id;
+        c.startedAt = now;
+        c.expiresAt = now.plus(config.conversationExpiresAfter());
+        conversations.persist(c);
+    }
+
+    private Answer status(PhoneNumber phone, Optional<String> reference, SmsTexts texts) {
+        Optional<Ticket> ticket = reference.isPresent()
+                ? tickets.byReference(reference.get()).filter(t -> phone.e164().equals(t.reporterPhone))
+                : tickets.find("reporterPhone = ?1 order by createdAt desc, id desc", phone.e164()).firstResultOptional();
+        if (ticket.isEmpty()) {
+            // Someone else's reference gets the same answer as a reference that does not exist.
+            return Answer.say(reference.map(texts::statusNotFound).orElseGet(texts::noReports));
+        }
+        Ticket t = ticket.get();
+        return Answer.say(texts.status(t.reference, Gsm7.transliterate(t.community.name), statusLabel(t.status, texts)));
+    }
+
+    private long sentInLastHour(PhoneNumber phone, InboundMessage message) {
+        return ((Number) em.createNativeQuery(
+                        "select count(*) from inbound_message where from_phone in (?1, ?2) and received_at > ?3 and id <= ?4")
+                .setParameter(1, phone.e164())
+                .setParameter(2, message.fromPhone)
+                .setParameter(3, message.receivedAt.minus(Duration.ofHours(1)))
+                .setParameter(4, message.id)
+                .getSingleResult()).longValue();
+    }
+
+    private static String quote(String text) {
+        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= QUOTE_LIMIT ? oneLine : oneLine.substring(0, QUOTE_LIMIT - 3) + "...";
+    }
+
+    /**
+     * The reporter's words as stored: control characters (which some phones send and no screen shows) become
+     * spaces; the rest, HTML- or SQL-looking text included, is kept as written and escaped where it is shown.
+     */
+    static String storable(String text) {
+        String clean = text.replaceAll("[\\p{Cc}&&[^\\n]]", " ").strip();
+        return clean.length() <= MAX_DESCRIPTION ? clean : clean.substring(0, MAX_DESCRIPTION);
+    }
+
+    /** Replies in the reporter's language when AguaVoz has its texts, else in Spanish. */
+    static SmsTexts texts(String language) {
+        return MessageBundles.get(SmsTexts.class, Localized.Literal.of(LANGUAGES.contains(language) ? language : "es"));
+    }
+
+    static String categoryLabel(Category category, SmsTexts texts) {
+        return switch (category) {
+            case OUTAGE -> texts.categoryOutage();
+            case QUALITY -> texts.categoryQuality();
+            case LEAK -> texts.categoryLeak();
+            case BILLING -> texts.categoryBilling();
+            case INTEGRITY -> texts.categoryIntegrity();
+            case OTHER -> texts.categoryOther();
+        };
+    }
+
+    static String statusLabel(TicketStatus status, SmsTexts texts) {
+        return switch (status) {
+            case OPEN -> texts.statusOpen();
+            case ACKNOWLEDGED -> texts.statusAcknowledged();
+            case IN_PROGRESS -> texts.statusInProgress();
+            case RESOLVED -> texts.statusResolved();
+            case CLOSED -> texts.statusClosed();
+        };
+    }
+}

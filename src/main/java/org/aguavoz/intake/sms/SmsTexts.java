@@ -1,0 +1,101 @@
+package org.aguavoz.intake.sms;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every SMS AguaVoz writes to a villager or a committee. Spanish here, English in messages/sms_en.properties.
+ * Each must fit one GSM-7 segment (160 characters, no á/í/ó/ú) with the longest community name; only a
+ * reporter's own words quoted to others may push a message past that ({@code SmsTextsTest} checks).
+ */
+@MessageBundle(value = "sms", locale = "es")
+public interface SmsTexts {
+
+    @Message("AguaVoz: reporte {reference} recibido. El comité de {community} fue avisado.")
+    String received(String reference, String community);
+
+    @Message("AguaVoz: reporte {reference} recibido. Fue enviado al organismo municipal, no al comité.")
+    String receivedIntegrity(String reference);
+
+    @Message("AguaVoz: reporte {reference} recibido. Fue enviado al organismo municipal.")
+    String receivedByAgency(String reference);
+
+    @Message("¿De qué comunidad? Responda con el numero del cartel, ej. 101")
+    String askCommunity();
+
+    @Message("AguaVoz: no hay comunidad {code}. Responda con el numero del cartel, ej. 101")
+    String unknownCommunity(String code);
+
+    @Message("AguaVoz: ¿qué pasa? Responda con un numero: 1 sin agua 2 agua sucia 3 fuga 4 cobro 5 corrupcion 6 otro")
+    String categoryMenu();
+
+    @Message("AguaVoz: escriba qué pasa y su comunidad, ej. 101 sin agua. ESTADO 4821 para ver su reporte. ANONIMO y su queja para no dar su nombre. BAJA para salir.")
+    String help();
+
+    @Message("AguaVoz: reporte {reference} de {community}: {status}.")
+    String status(String reference, String community, String status);
+
+    @Message("AguaVoz: no encontramos el reporte {reference} de este teléfono.")
+    String statusNotFound(String reference);
+
+    @Message("AguaVoz: este teléfono no tiene reportes. Escriba qué pasa y su comunidad, ej. 101 sin agua.")
+    String noReports();
+
+    @Message("AguaVoz: ya no recibira mensajes. Para volver envie ALTA.")
+    String optedOut();
+
+    @Message("AguaVoz: de nuevo recibira mensajes. Envie AYUDA para ver qué puede hacer.")
+    String optedIn();
+
+    @Message("AguaVoz: no recibimos texto. Escriba qué pasa y su comunidad, ej. 101 sin agua.")
+    String empty();
+
+    @Message("AguaVoz: para una queja anonima escriba ANONIMO y su queja. Solo el organismo municipal vera su numero.")
+    String anonymousHowTo();
+
+    @Message("AguaVoz: este servicio es solo para telefonos locales. Su mensaje fue guardado.")
+    String foreignNumber();
+
+    @Message("AguaVoz: recibimos muchos mensajes de este teléfono. Los guardamos todos; el organismo los revisara.")
+    String flood();
+
+    @Message("AguaVoz: recibimos su mensaje. En breve le enviamos su numero de reporte.")
+    String receivedWillAnswer();
+
+    /** To committee members; the quoted text is the reporter's own and may need UCS-2. */
+    @Message("AguaVoz {reference} {category} {community}: \"{text}\". Responda OK {reference} / LISTO {reference}")
+    String committeeNotice(String reference, String category, String community, String text);
+
+    @Message("SIN AGUA")
+    String categoryOutage();
+
+    @Message("AGUA SUCIA")
+    String categoryQuality();
+
+    @Message("FUGA")
+    String categoryLeak();
+
+    @Message("COBRO")
+    String categoryBilling();
+
+    @Message("CORRUPCION")
+    String categoryIntegrity();
+
+    @Message("OTRO")
+    String categoryOther();
+
+    @Message("abierto, el comité aun no responde")
+    String statusOpen();
+
+    @Message("el comité ya lo vio")
+    String statusAcknowledged();
+
+    @Message("en proceso")
+    String statusInProgress();
+
+    @Message("resuelto")
+    String statusResolved();
+
+    @Message("cerrado")
+    String statusClosed();
+}

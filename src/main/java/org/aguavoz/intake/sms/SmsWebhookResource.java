@@ -1,0 +1,60 @@
+package org.aguavoz.intake.sms;
+
+import com.twilio.twiml.MessagingResponse;
+import com.twilio.twiml.messaging.Body;
+import com.twilio.twiml.messaging.Message;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * Twilio's incoming-message webhook. The signature was checked by TwilioSignatureFilter before we get here.
+ * The answer is TwiML: the reply to the reporter travels in the HTTP response, so no network call is made
+ * while Twilio waits.
+ */
+@Path("/twilio/sms")
+public class SmsWebhookResource {
+
+    private final ReceiveSms receiveSms;
+
+    SmsWebhookResource(ReceiveSms receiveSms) {
+        this.receiveSms = receiveSms;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_XML)
+    public Response receive(@RestForm("MessageSid") String messageSid, @RestForm("AccountSid") String accountSid,
+            @RestForm("From") String from, @RestForm("To") String to, @RestForm("Body") String body,
+            @RestForm("NumMedia") String numMedia) {
+        if (messageSid == null || !messageSid.matches("(SM|MM)[0-9a-fA-F]{32}") || accountSid == null
+                || !accountSid.matches("AC[0-9a-fA-F]{32}") || from == null || from.isBlank() || to == null) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN)
+                    .entity("MessageSid, AccountSid, From and To are required").build();
+        }
+        String reply = receiveSms.receive(new InboundSms(messageSid, accountSid, from.strip(), to.strip(), body,
+                parseCount(numMedia)));
+        return Response.ok(twiml(reply)).build();
+    }
+
+    /** An empty {@code <Response/>} when there is nothing to say: Twilio then sends nothing. */
+    static String twiml(String reply) {
+        MessagingResponse.Builder response = new MessagingResponse.Builder();
+        if (reply != null) {
+            response.message(new Message.Builder().body(new Body.Builder(reply).build()).build());
+        }
+        return response.build().toXml();
+    }
+
+    private static int parseCount(String value) {
+        try {
+            return value == null ? 0 : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.aguavoz.intake.sms;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Step one of intake, in its own short transaction: the message is committed before anything that can fail.
+ * The unique MessageSid makes a repeated delivery (Twilio retries, or two instances at once) a no-op: the
+ * database, not memory, decides which delivery is the first.
+ */
+@ApplicationScoped
+class StoreInboundSms {
+
+    /** Twilio's limit is 1,600 characters; anything longer is not from Twilio and is cut, not refused. */
+    static final int MAX_BODY = 10_000;
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    StoreInboundSms(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** The id of the stored message, whether this delivery stored it or an earlier one did. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    long store(InboundSms sms) {
+        Object inserted = em.createNativeQuery("""
+                        insert into inbound_message (message_sid, account_sid, from_phone, to_phone, body, num_media, received_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                        on conflict (message_sid) do nothing
+                        returning id""")
+                .setParameter(1, sms.messageSid())
+                .setParameter(2, sms.accountSid())
+                .setParameter(3, sms.from().length() > 32 ? sms.from().substring(0, 32) : sms.from())
+                .setParameter(4, sms.to().length() > 64 ? sms.to().substring(0, 64) : sms.to())
+                .setParameter(5, sms.body().length() > MAX_BODY ? sms.body().substring(0, MAX_BODY) : sms.body())
+                .setParameter(6, Math.max(0, sms.numMedia()))
+                .setParameter(7, clock.instant())
+                .getResultStream().findFirst().orElse(null);
+        if (inserted != null) {
+            return ((Number) inserted).longValue();
+        }
+        return ((Number) em.createNativeQuery("select id from inbound_message where message_sid = ?1")
+                .setParameter(1, sms.messageSid()).getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,53 @@
+package org.aguavoz.outbox;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One SMS to send: written in the transaction of the change that caused it, sent after commit. */
+@Entity
+@Table(name = "outbound_message")
+public class OutboundMessage extends PanacheEntityBase {
+
+    public enum Status { PENDING, QUEUED, SENT, DELIVERED, UNDELIVERED, FAILED, NOT_SENT }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "ticket_id")
+    public Long ticketId;
+
+    @Column(name = "to_phone")
+    public String toPhone;
+
+    public String body;
+
+    @Enumerated(EnumType.STRING)
+    public Status status = Status.PENDING;
+
+    @Column(name = "twilio_sid")
+    public String twilioSid;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}
