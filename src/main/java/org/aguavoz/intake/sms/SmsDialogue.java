@@ -276,11 +276,11 @@ class SmsDialogue {
     }
 
     /**
-     * The reporter's words as stored: control characters (which some phones send and no screen shows) become
-     * spaces; the rest, HTML- or SQL-looking text included, is kept as written and escaped where it is shown.
+     * The reporter's words as stored: control characters (which some phones send and no screen shows) and the
+     * stand-in for a NUL become spaces; the rest, HTML- or SQL-looking text included, is kept as written and escaped where it is shown.
      */
     static String storable(String text) {
-        String clean = text.replaceAll("[\\p{Cc}&&[^\\n]]", " ").strip();
+        String clean = text.replaceAll("[\\p{Cc}\\x{FFFD}&&[^\\n]]", " ").strip();
         return clean.length() <= MAX_DESCRIPTION ? clean : clean.substring(0, MAX_DESCRIPTION);
     }
 

@@ -25,6 +25,12 @@ class StoreInboundSms {
         this.clock = clock;
     }
 
+    /** PostgreSQL text cannot hold NUL, which some phones send; it becomes the replacement character. */
+    static String storable(String body) {
+        String cut = body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body;
+        return cut.replace('\u0000', '\uFFFD');
+    }
+
     /** The id of the stored message, whether this delivery stored it or an earlier one did. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     long store(InboundSms sms) {
@@ -37,7 +43,7 @@ class StoreInboundSms {
                 .setParameter(2, sms.accountSid())
                 .setParameter(3, sms.from().length() > 32 ? sms.from().substring(0, 32) : sms.from())
                 .setParameter(4, sms.to().length() > 64 ? sms.to().substring(0, 64) : sms.to())
-                .setParameter(5, sms.body().length() > MAX_BODY ? sms.body().substring(0, MAX_BODY) : sms.body())
+                .setParameter(5, storable(sms.body()))
                 .setParameter(6, Math.max(0, sms.numMedia()))
                 .setParameter(7, clock.instant())
                 .getResultStream().findFirst().orElse(null);

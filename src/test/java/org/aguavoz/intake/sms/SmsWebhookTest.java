@@ -112,6 +112,22 @@ class SmsWebhookTest {
     }
 
     @Test
+    void aHalfFiledReportExpiresAfterADay() {
+        String code = TestCommunities.create("Olvidada");
+        String villager = TwilioWebhook.freshVillager();
+        smsReply(villager, "no hay agua en la escuela");
+        QuarkusTransaction.requiringNew().run(() -> Conversation.update(
+                "expiresAt = ?1 where phone = ?2", java.time.Instant.now().minusSeconds(1), villager));
+
+        // Days later, "101" alone is a new report of that community, not the end of the old one.
+        assertEquals("AguaVoz: ¿qué pasa? Responda con un numero: 1 sin agua 2 agua sucia 3 fuga 4 cobro 5 corrupcion 6 otro",
+                smsReply(villager, code));
+        String reply = smsReply(villager, "1");
+        TestStaff.asAdmin().get("/api/v1/tickets/{r}", reference(reply)).then()
+                .body("description", equalTo(code)).body("category", equalTo("outage"));
+    }
+
+    @Test
     void anUnknownCategoryGetsTheNumberedMenu() {
         String code = TestCommunities.create("Montebello");
         String villager = TwilioWebhook.freshVillager();
