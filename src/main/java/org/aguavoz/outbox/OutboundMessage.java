@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
 @Table(name = "outbound_message")
 public class OutboundMessage extends PanacheEntityBase {
 
-    public enum Status { PENDING, QUEUED, SENT, DELIVERED, UNDELIVERED, FAILED, NOT_SENT }
+    public enum Status { PENDING, SENDING, QUEUED, SENT, DELIVERED, UNDELIVERED, FAILED, NOT_SENT }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,6 +44,27 @@ public class OutboundMessage extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** The number or Messaging Service it went out from. */
+    public String sender;
+
+    /** A sender holds the row until then; past it, the sender is presumed dead. */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+
+    /** Twilio may or may not have taken an earlier try; retried at most once. */
+    @Column(name = "outcome_unknown")
+    public boolean outcomeUnknown;
+
+    /** Twilio's error code (21610, 30003…). */
+    @Column(name = "error_code")
+    public Integer errorCode;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    @Column(name = "final_at")
+    public Instant finalAt;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -1,0 +1,74 @@
+package org.aguavoz.outbox;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * Twilio's delivery reports for what we sent (signed, checked by TwilioSignatureFilter). They may come twice or
+ * out of order ("sent" after "delivered"): a status only ever moves forward, so replays change nothing.
+ */
+@Path("/twilio/sms/status")
+public class SmsStatusCallbackResource {
+
+    private static final Logger LOG = Logger.getLogger(SmsStatusCallbackResource.class);
+
+    /** How far along each Twilio status is; a callback that would move a message back is ignored. */
+    private static final Map<String, Integer> PROGRESS = Map.of(
+            "accepted", 1, "scheduled", 1, "queued", 1, "sending", 1,
+            "sent", 2,
+            "delivered", 3, "undelivered", 3, "failed", 3);
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    SmsStatusCallbackResource(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    public Response report(@RestForm("MessageSid") String messageSid, @RestForm("MessageStatus") String status,
+            @RestForm("ErrorCode") String errorCode) {
+        if (messageSid == null || status == null || !PROGRESS.containsKey(status.toLowerCase(Locale.ROOT))) {
+            return Response.status(Response.Status.BAD_REQUEST).build();
+        }
+        String twilioStatus = status.toLowerCase(Locale.ROOT);
+        OutboundMessage message = em.createQuery("from OutboundMessage where twilioSid = ?1", OutboundMessage.class)
+                .setParameter(1, messageSid)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElse(null);
+        if (message == null) {
+            // Not ours, or arriving before we stored the SID; Twilio must not retry it forever.
+            LOG.debugf("Status %s for an unknown message %s", twilioStatus, messageSid);
+            return Response.noContent().build();
+        }
+        int current = PROGRESS.getOrDefault(message.status.name().toLowerCase(Locale.ROOT), 0);
+        int reported = PROGRESS.get(twilioStatus);
+        if (reported > current) {
+            message.status = OutboundMessage.Status.valueOf(twilioStatus.equals("sent") ? "SENT"
+                    : reported == 1 ? "QUEUED" : twilioStatus.toUpperCase(Locale.ROOT));
+            message.updatedAt = clock.instant();
+            if (reported == 3) {
+                message.finalAt = message.updatedAt;
+            }
+            if (errorCode != null && errorCode.matches("[0-9]{1,6}")) {
+                message.errorCode = Integer.valueOf(errorCode);
+                message.lastError = "Twilio error " + errorCode;
+            }
+        }
+        return Response.noContent().build();
+    }
+}
