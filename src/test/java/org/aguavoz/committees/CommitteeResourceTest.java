@@ -114,8 +114,8 @@ class CommitteeResourceTest {
 
     @Test
     void membersAreFoundOnlyWithinTheirCommunity() {
-        String code = TestCommunities.create("Uno");
-        String other = TestCommunities.create("Otro");
+        String code = TestCommunities.create("Primera Prueba");
+        String other = TestCommunities.create("Segunda Prueba");
         int id = addMember(code, "Ana", "+529615550299", "member").then().statusCode(201).extract().path("id");
 
         TestStaff.asStaff().delete("/api/v1/communities/{code}/members/{id}", other, id).then().statusCode(404);

@@ -52,7 +52,7 @@ class SmsBadInputTest {
 
     @Test
     void aLongMessageIsKeptWhole() {
-        String code = TestCommunities.create("Barrio Centro");
+        String code = TestCommunities.create("Colonia Mensaje Largo");
         Map<String, String> params = TwilioWebhook.fixture("sms/incoming-long.form");
         params.put("MessageSid", TwilioWebhook.freshSid("SM"));
         params.put("From", TwilioWebhook.freshVillager());
@@ -69,7 +69,7 @@ class SmsBadInputTest {
 
     @Test
     void sixteenHundredCharactersAreStoredAndAnswered() {
-        String code = TestCommunities.create("Larga");
+        String code = TestCommunities.create("Ejido Mil Seiscientos");
         String text = code + " sin agua " + "x".repeat(1600 - code.length() - 10);
 
         String reply = SmsWebhookTest.smsReply(TwilioWebhook.freshVillager(), text);
