@@ -24,6 +24,11 @@ public class CommitteeMemberships implements PanacheRepository<CommitteeMembersh
         return find("community = ?1 and phone = ?2 and endedAt is null", community, e164).firstResultOptional();
     }
 
+    /** Every committee this phone currently serves on (a member may serve two neighbouring communities). */
+    public List<CommitteeMembership> currentAnywhere(String e164) {
+        return list("phone = ?1 and endedAt is null", e164);
+    }
+
     public Optional<CommitteeMembership> inCommunity(Community community, long id) {
         return find("community = ?1 and id = ?2", community, id).firstResultOptional();
     }

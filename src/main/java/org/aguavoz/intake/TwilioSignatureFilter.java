@@ -2,9 +2,6 @@ package org.aguavoz.intake;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.twilio.security.RequestValidator;
@@ -44,9 +41,9 @@ public class TwilioSignatureFilter {
             return null;
         }
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
-        // The resource reads the form after us.
+        // The resource reads the body after us.
         request.setEntityStream(new ByteArrayInputStream(body));
-        Map<String, String> params = isForm(request) ? formParams(body) : Map.of();
+        Map<String, String> params = isForm(request) ? TwilioForm.parse(body).params() : Map.of();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
         String url = publicUrl + path + (query == null ? "" : "?" + query);
         String signature = request.getHeaderString("X-Twilio-Signature");
@@ -65,22 +62,6 @@ public class TwilioSignatureFilter {
     private static boolean isForm(ContainerRequestContext request) {
         MediaType type = request.getMediaType();
         return type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-    }
-
-    /** Decoded as Twilio signs them: by name, one value each (Twilio sends no repeated names to these hooks). */
-    static Map<String, String> formParams(byte[] body) {
-        Map<String, String> params = new HashMap<>();
-        String form = new String(body, StandardCharsets.UTF_8);
-        if (form.isEmpty()) {
-            return params;
-        }
-        for (String pair : form.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.put(name, value);
-        }
-        return params;
     }
 
     private static Response forbidden() {

@@ -52,7 +52,12 @@ public class OutboxDispatcher {
                 } catch (RuntimeException e) {
                     result = new SendResult.Temporary(e.getClass().getSimpleName() + ": " + e.getMessage(), null);
                 }
-                results.record(claim, result);
+                try {
+                    results.record(claim, result);
+                } catch (RuntimeException e) {
+                    // The row keeps its lease; when it runs out the send counts as unknown, never silently lost.
+                    LOG.errorf(e, "Could not record the result of outbound message %d: %s", claim.id(), result);
+                }
                 tried++;
             }
         }

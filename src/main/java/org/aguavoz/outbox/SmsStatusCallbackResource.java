@@ -12,7 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestForm;
+import org.aguavoz.intake.TwilioForm;
 
 /**
  * Twilio's delivery reports for what we sent (signed, checked by TwilioSignatureFilter). They may come twice or
@@ -40,8 +40,11 @@ public class SmsStatusCallbackResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
-    public Response report(@RestForm("MessageSid") String messageSid, @RestForm("MessageStatus") String status,
-            @RestForm("ErrorCode") String errorCode) {
+    public Response report(byte[] form) {
+        TwilioForm params = TwilioForm.parse(form);
+        String messageSid = params.get("MessageSid");
+        String status = params.get("MessageStatus");
+        String errorCode = params.get("ErrorCode");
         if (messageSid == null || status == null || !PROGRESS.containsKey(status.toLowerCase(Locale.ROOT))) {
             return Response.status(Response.Status.BAD_REQUEST).build();
         }

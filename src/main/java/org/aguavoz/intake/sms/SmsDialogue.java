@@ -67,11 +67,14 @@ class SmsDialogue {
     private final Outbox outbox;
     private final SmsIntakeConfig config;
     private final Clock clock;
+    private final CommitteeDialogue committeeDialogue;
     private final CategoryDetector categories = CategoryDetector.load();
 
     SmsDialogue(EntityManager em, PhoneNumbers phoneNumbers, Reporters reporters, Conversations conversations,
             CommunityInText communityInText, Communities communities, CommitteeMemberships memberships,
-            Tickets tickets, OpenTicket openTicket, Outbox outbox, SmsIntakeConfig config, Clock clock) {
+            Tickets tickets, OpenTicket openTicket, Outbox outbox, SmsIntakeConfig config, Clock clock,
+            CommitteeDialogue committeeDialogue) {
+        this.committeeDialogue = committeeDialogue;
         this.em = em;
         this.phoneNumbers = phoneNumbers;
         this.reporters = reporters;
@@ -100,6 +103,17 @@ class SmsDialogue {
         if (lastHour > config.maxPerHour()) {
             // One polite answer, then silence: answering a stuck phone costs money and helps nobody.
             return Answer.say(lastHour == config.maxPerHour() + 1 ? texts(reporter.language).flood() : null);
+        }
+        Optional<CommitteeCommand> committeeCommand = CommitteeCommand.parse(message.body);
+        if (committeeCommand.isPresent()) {
+            List<CommitteeMembership> serving = memberships.currentAnywhere(phone.e164());
+            if (!serving.isEmpty()) {
+                return committeeDialogue.answer(committeeCommand.get(), serving);
+            }
+            if (committeeCommand.get().reference().isPresent()) {
+                // Someone who is on no committee cannot change a ticket, whatever they type.
+                return Answer.say(texts(reporter.language).memberNotYours(committeeCommand.get().reference().get()));
+            }
         }
         SmsCommand command = SmsCommand.parse(message.body);
         reporter.language = command.language()

@@ -98,4 +98,54 @@ public interface SmsTexts {
 
     @Message("cerrado")
     String statusClosed();
+
+    // --- To committee members answering by SMS ---------------------------------------------------------------
+
+    @Message("AguaVoz: reporte {reference} marcado como visto. Envie NOTA {reference} y su avance, o LISTO {reference} al resolver.")
+    String memberAcknowledged(String reference);
+
+    @Message("AguaVoz: su nota del reporte {reference} fue enviada al reportante.")
+    String memberNoted(String reference);
+
+    @Message("AguaVoz: reporte {reference} resuelto. Preguntamos al reportante si ya quedo.")
+    String memberResolved(String reference);
+
+    @Message("AguaVoz: el reporte {reference} no es de su comité. No se cambio nada.")
+    String memberNotYours(String reference);
+
+    @Message("AguaVoz: tiene varios reportes abiertos: {references}. Incluya el numero, ej. OK {first}")
+    String memberWhichTicket(String references, String first);
+
+    @Message("AguaVoz: su comité no tiene reportes abiertos.")
+    String memberNoOpenTickets();
+
+    @Message("AguaVoz: reportes abiertos: {references}")
+    String memberPending(String references);
+
+    @Message("AguaVoz: el reporte {reference} esta {status}; no se cambio nada.")
+    String memberRefused(String reference, String status);
+
+    @Message("AguaVoz comité: OK 4821 si ya lo vio, NOTA 4821 y su avance, LISTO 4821 al resolver, PENDIENTES para la lista.")
+    String memberHelp();
+
+    // --- To the reporter, about their ticket -------------------------------------------------------------------
+
+    @Message("AguaVoz: el comité de {community} ya vio su reporte {reference}.")
+    String reporterAcknowledged(String reference, String community);
+
+    /** The member's own words, relayed as written (they may need UCS-2). */
+    @Message("AguaVoz {reference}, el comité dice: \"{text}\"")
+    String reporterNote(String reference, String text);
+
+    @Message("AguaVoz: el comité dice que resolvio su reporte {reference}. ¿Ya tiene agua? Responda SI o NO")
+    String askConfirmationOutage(String reference);
+
+    @Message("AguaVoz: el comité dice que resolvio su reporte {reference}. ¿El agua ya sale limpia? Responda SI o NO")
+    String askConfirmationQuality(String reference);
+
+    @Message("AguaVoz: el comité dice que resolvio su reporte {reference}. ¿Ya no hay fuga? Responda SI o NO")
+    String askConfirmationLeak(String reference);
+
+    @Message("AguaVoz: el comité dice que resolvio su reporte {reference}. ¿Quedo resuelto? Responda SI o NO")
+    String askConfirmationOther(String reference);
 }

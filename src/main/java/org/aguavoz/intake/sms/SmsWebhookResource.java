@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestForm;
+import org.aguavoz.intake.TwilioForm;
 
 /**
  * Twilio's incoming-message webhook. The signature was checked by TwilioSignatureFilter before we get here.
@@ -28,16 +28,19 @@ public class SmsWebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_XML)
-    public Response receive(@RestForm("MessageSid") String messageSid, @RestForm("AccountSid") String accountSid,
-            @RestForm("From") String from, @RestForm("To") String to, @RestForm("Body") String body,
-            @RestForm("NumMedia") String numMedia) {
+    public Response receive(byte[] form) {
+        TwilioForm params = TwilioForm.parse(form);
+        String messageSid = params.get("MessageSid");
+        String accountSid = params.get("AccountSid");
+        String from = params.get("From");
+        String to = params.get("To");
         if (messageSid == null || !messageSid.matches("(SM|MM)[0-9a-fA-F]{32}") || accountSid == null
                 || !accountSid.matches("AC[0-9a-fA-F]{32}") || from == null || from.isBlank() || to == null) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN)
                     .entity("MessageSid, AccountSid, From and To are required").build();
         }
-        String reply = receiveSms.receive(new InboundSms(messageSid, accountSid, from.strip(), to.strip(), body,
-                parseCount(numMedia)));
+        String reply = receiveSms.receive(new InboundSms(messageSid, accountSid, from.strip(), to.strip(),
+                params.get("Body"), parseCount(params.get("NumMedia"))));
         return Response.ok(twiml(reply)).build();
     }
 

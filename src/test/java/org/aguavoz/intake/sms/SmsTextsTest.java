@@ -51,6 +51,8 @@ class SmsTextsTest {
                     case "status" -> longestStatus;
                     case "category" -> longestCategory;
                     case "text" -> "";
+                    case "references" -> "999999, 999998, 999997, 999996";
+                    case "first" -> LONGEST_REFERENCE;
                     default -> throw new IllegalStateException("no longest value for " + parameters[i].getName());
                 };
             }

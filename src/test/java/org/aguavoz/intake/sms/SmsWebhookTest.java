@@ -69,6 +69,21 @@ class SmsWebhookTest {
     }
 
     @Test
+    void theReportersWordsKeepTheirAccentsAndEmoji() {
+        String code = TestCommunities.create("Niño Artillero");
+        Map<String, String> params = TwilioWebhook.fixture("sms/incoming-accents.form");
+        params.put("MessageSid", TwilioWebhook.freshSid("SM"));
+        params.put("From", TwilioWebhook.freshVillager());
+        params.put("Body", code + " " + params.get("Body"));
+
+        String reply = TwilioWebhook.post("/twilio/sms", params).then().statusCode(200)
+                .extract().xmlPath().getString("Response.Message.Body");
+
+        TestStaff.asAdmin().get("/api/v1/tickets/{r}", reference(reply)).then().body("description", equalTo(
+                code + " ¿Cuándo regresa el agua? Ya van 3 días sin servicio en la calle Niño Artillero, ya llamé y nadie contesta 😡"));
+    }
+
+    @Test
     void aRememberedPhoneNeedsNoCodeTheSecondTime() {
         String code = TestCommunities.create("Vista Hermosa");
         String villager = TwilioWebhook.freshVillager();
