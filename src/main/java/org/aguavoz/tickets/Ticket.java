@@ -128,6 +128,11 @@ public class Ticket extends PanacheEntityBase {
         changeStatus(TicketEvent.Type.REOPENED, TicketStatus.OPEN, actor, at, note);
     }
 
+    /** The agency must look at this ticket now (a reporter said it is not fixed, a deadline passed). */
+    public void escalate(Actor actor, Instant at, String note) {
+        record(TicketEvent.Type.ESCALATED, actor, at, note);
+    }
+
     void setDueTimes(Instant from, CategoryDeadlines deadlines) {
         acknowledgeDueAt = from.plus(deadlines.acknowledgeWithin);
         resolveDueAt = from.plus(deadlines.resolveWithin);

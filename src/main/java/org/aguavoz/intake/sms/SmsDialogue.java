@@ -68,13 +68,15 @@ class SmsDialogue {
     private final SmsIntakeConfig config;
     private final Clock clock;
     private final CommitteeDialogue committeeDialogue;
+    private final ReporterConfirmation confirmations;
     private final CategoryDetector categories = CategoryDetector.load();
 
     SmsDialogue(EntityManager em, PhoneNumbers phoneNumbers, Reporters reporters, Conversations conversations,
             CommunityInText communityInText, Communities communities, CommitteeMemberships memberships,
             Tickets tickets, OpenTicket openTicket, Outbox outbox, SmsIntakeConfig config, Clock clock,
-            CommitteeDialogue committeeDialogue) {
+            CommitteeDialogue committeeDialogue, ReporterConfirmation confirmations) {
         this.committeeDialogue = committeeDialogue;
+        this.confirmations = confirmations;
         this.em = em;
         this.phoneNumbers = phoneNumbers;
         this.reporters = reporters;
@@ -114,6 +116,10 @@ class SmsDialogue {
                 // Someone who is on no committee cannot change a ticket, whatever they type.
                 return Answer.say(texts(reporter.language).memberNotYours(committeeCommand.get().reference().get()));
             }
+        }
+        Optional<Answer> confirmation = confirmations.answer(message.body, phone, texts(reporter.language));
+        if (confirmation.isPresent()) {
+            return confirmation.get();
         }
         SmsCommand command = SmsCommand.parse(message.body);
         reporter.language = command.language()

@@ -148,4 +148,16 @@ public interface SmsTexts {
 
     @Message("AguaVoz: el comité dice que resolvio su reporte {reference}. ¿Quedo resuelto? Responda SI o NO")
     String askConfirmationOther(String reference);
+
+    @Message("AguaVoz: gracias por confirmar. Reporte {reference} cerrado.")
+    String confirmedThanks(String reference);
+
+    @Message("AguaVoz: reporte {reference} abierto de nuevo. Avisamos al comité y al organismo municipal.")
+    String reopenedByReporter(String reference);
+
+    @Message("AguaVoz {reference} {community}: el reportante dice que NO quedo resuelto. Responda OK {reference}")
+    String committeeReopened(String reference, String community);
+
+    @Message("AguaVoz: ¿cual reporte? Responda SI o NO con el numero, ej. SI {first}. Reportes: {references}")
+    String whichConfirmation(String references, String first);
 }
