@@ -66,6 +66,7 @@ class DatabaseRulesTest {
         a negative deadline                          | 23514 | update category set acknowledge_within = interval '-1 hour' where code = 'OUTAGE'
         an unknown outbox status                     | 23514 | insert into outbound_message (to_phone, body, status) values ('+529615550101', 'hola', 'LOST')
         an empty outgoing SMS                        | 23514 | insert into outbound_message (to_phone, body) values ('+529615550101', '')
+        integrity complaints routed to a committee   | 23514 | update routing_rule set route = 'BOTH' where category = 'INTEGRITY'
         a staff password that is not a bcrypt hash   | 23514 | insert into staff_user (username, display_name, password_hash, role) values ('u@', 'U', 'secret', 'STAFF')
         """)
     void refuses(String rule, String sqlState, String statement) {

@@ -14,6 +14,7 @@ import org.aguavoz.committees.CommitteeMemberships;
 import org.aguavoz.outbox.Gsm7;
 import org.aguavoz.outbox.Outbox;
 import org.aguavoz.phones.PhoneNumber;
+import org.aguavoz.routing.RouteTicket;
 import org.aguavoz.tickets.Actor;
 import org.aguavoz.tickets.CategoryDeadlines;
 import org.aguavoz.tickets.Channel;
@@ -37,8 +38,11 @@ class ReporterConfirmation {
     private final CommitteeMemberships memberships;
     private final Outbox outbox;
     private final Clock clock;
+    private final RouteTicket routeTicket;
 
-    ReporterConfirmation(Tickets tickets, CommitteeMemberships memberships, Outbox outbox, Clock clock) {
+    ReporterConfirmation(Tickets tickets, CommitteeMemberships memberships, Outbox outbox, Clock clock,
+            RouteTicket routeTicket) {
+        this.routeTicket = routeTicket;
         this.tickets = tickets;
         this.memberships = memberships;
         this.outbox = outbox;
@@ -87,6 +91,8 @@ class ReporterConfirmation {
         for (CommitteeMembership member : memberships.current(ticket.community)) {
             outbox.enqueue(new PhoneNumber(member.phone), notice, ticket.id);
         }
+        String escalation = committeeTexts.agencyEscalation(ticket.reference, Gsm7.transliterate(ticket.community.name));
+        routeTicket.onDuty().forEach(staff -> outbox.enqueue(staff, escalation, ticket.id));
         return Optional.of(new SmsDialogue.Answer(texts.reopenedByReporter(ticket.reference), ticket.id));
     }
 }

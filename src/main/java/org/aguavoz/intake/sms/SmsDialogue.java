@@ -20,6 +20,7 @@ import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.phones.PhoneNumbers;
 import org.aguavoz.reporters.Reporter;
 import org.aguavoz.reporters.Reporters;
+import org.aguavoz.routing.RouteTicket;
 import org.aguavoz.tickets.Category;
 import org.aguavoz.tickets.Channel;
 import org.aguavoz.tickets.NewTicket;
@@ -69,12 +70,14 @@ class SmsDialogue {
     private final Clock clock;
     private final CommitteeDialogue committeeDialogue;
     private final ReporterConfirmation confirmations;
+    private final RouteTicket routeTicket;
     private final CategoryDetector categories = CategoryDetector.load();
 
     SmsDialogue(EntityManager em, PhoneNumbers phoneNumbers, Reporters reporters, Conversations conversations,
             CommunityInText communityInText, Communities communities, CommitteeMemberships memberships,
             Tickets tickets, OpenTicket openTicket, Outbox outbox, SmsIntakeConfig config, Clock clock,
-            CommitteeDialogue committeeDialogue, ReporterConfirmation confirmations) {
+            CommitteeDialogue committeeDialogue, ReporterConfirmation confirmations, RouteTicket routeTicket) {
+        this.routeTicket = routeTicket;
         this.committeeDialogue = committeeDialogue;
         this.confirmations = confirmations;
         this.em = em;
@@ -226,26 +229,23 @@ class SmsDialogue {
     }
 
     /**
-     * Integrity complaints never go to the committee they may accuse; the agency sees them on its dashboard.
-     * Others go to every current member of the community's committee, relayed by AguaVoz: members never see
-     * the reporter's number, the reporter never sees theirs.
+     * Tells whom the agency's routing rule names (integrity complaints: never the committee they may accuse),
+     * relayed by AguaVoz: members never see the reporter's number, the reporter never sees theirs.
      */
     private String notify(Ticket ticket, SmsTexts texts) {
         String community = Gsm7.transliterate(ticket.community.name);
+        RouteTicket.Recipients recipients = routeTicket.recipients(ticket);
+        SmsTexts spanish = texts("es");
+        String category = categoryLabel(ticket.category, spanish);
+        String quoted = quote(ticket.description);
+        String committeeNotice = spanish.committeeNotice(ticket.reference, category, community, quoted);
+        recipients.committee().forEach(phone -> outbox.enqueue(phone, committeeNotice, ticket.id));
+        String agencyNotice = spanish.agencyNotice(ticket.reference, category, community, quoted);
+        recipients.agency().forEach(phone -> outbox.enqueue(phone, agencyNotice, ticket.id));
         if (ticket.category == Category.INTEGRITY) {
             return texts.receivedIntegrity(ticket.reference);
         }
-        List<CommitteeMembership> members = memberships.current(ticket.community);
-        if (members.isEmpty()) {
-            return texts.receivedByAgency(ticket.reference);
-        }
-        SmsTexts committeeTexts = texts("es");
-        String notice = committeeTexts.committeeNotice(ticket.reference, categoryLabel(ticket.category, committeeTexts),
-                community, quote(ticket.description));
-        for (CommitteeMembership member : members) {
-            outbox.enqueue(new PhoneNumber(member.phone), notice, ticket.id);
-        }
-        return texts.received(ticket.reference, community);
+        return recipients.committeeTold() ? texts.received(ticket.reference, community) : texts.receivedByAgency(ticket.reference);
     }
 
     private void wait(PhoneNumber phone, Conversation.Awaiting awaiting, Draft draft, Category category,

@@ -160,4 +160,11 @@ public interface SmsTexts {
 
     @Message("AguaVoz: ¿cual reporte? Responda SI o NO con el numero, ej. SI {first}. Reportes: {references}")
     String whichConfirmation(String references, String first);
+
+    /** To agency staff on duty; the quoted text is the reporter's own. */
+    @Message("AguaVoz {reference} {category} {community}: \"{text}\". Vea el reporte en el panel del organismo.")
+    String agencyNotice(String reference, String category, String community, String text);
+
+    @Message("AguaVoz {reference} {community}: el reportante dice que NO quedo resuelto. Vea el reporte en el panel.")
+    String agencyEscalation(String reference, String community);
 }

@@ -170,7 +170,32 @@ class SmsWebhookTest {
                 .body("anonymous", equalTo(true))
                 .body("reporterPhone", equalTo(villager));
         TestStaff.asStaff().get("/api/v1/tickets/{r}", reference).then().body("reporterPhone", equalTo(null));
-        assertEquals(List.of(), outboxFor(reference));
+        // Only the agency's on-duty staff are told (test profile: +529615559901, +529615559902), never the member.
+        assertEquals(List.of("+529615559901", "+529615559902"), outboxFor(reference).stream().map(m -> m.toPhone).toList());
+        assertTrue(outboxFor(reference).get(0).body.startsWith("AguaVoz " + reference + " CORRUPCION "));
+    }
+
+    @Test
+    void waterQualityGoesToTheCommitteeAndTheAgency() {
+        String code = TestCommunities.create("Montebello");
+        addMember(code, "Miguel Sántiz", "+529615550243");
+
+        String reply = smsReply(TwilioWebhook.freshVillager(), code + " el agua sale turbia y huele mal");
+
+        assertTrue(reply.endsWith("El comité de Montebello fue avisado."), reply);
+        assertEquals(List.of("+529615550243", "+529615559901", "+529615559902"),
+                outboxFor(reference(reply)).stream().map(m -> m.toPhone).toList());
+    }
+
+    @Test
+    void aCommunityWithoutACommitteeFallsBackToTheAgency() {
+        String code = TestCommunities.create("Sin Comité");
+
+        String reply = smsReply(TwilioWebhook.freshVillager(), code + " fuga en la entrada");
+
+        assertTrue(reply.endsWith("Fue enviado al organismo municipal."), reply);
+        assertEquals(List.of("+529615559901", "+529615559902"),
+                outboxFor(reference(reply)).stream().map(m -> m.toPhone).toList());
     }
 
     @Test
