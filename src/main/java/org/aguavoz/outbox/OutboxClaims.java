@@ -52,9 +52,8 @@ class OutboxClaims {
         if (config.maxPerSecond() > 0) {
             em.createNativeQuery("insert into sender_pace (sender, next_free_at) values (?1, ?2) on conflict do nothing")
                     .setParameter(1, sender).setParameter(2, now).executeUpdate();
-            Instant nextFree = ((java.sql.Timestamp) em.createNativeQuery(
-                            "select next_free_at from sender_pace where sender = ?1 for update")
-                    .setParameter(1, sender).getSingleResult()).toInstant();
+            Instant nextFree = instant(em.createNativeQuery("select next_free_at from sender_pace where sender = ?1 for update")
+                    .setParameter(1, sender).getSingleResult());
             freeAt = nextFree.isAfter(now) ? nextFree : now;
             // Claim what this sender may send until the next poll; the rest waits its turn.
             double seconds = Duration.between(freeAt, now.plus(config.pollEvery())).toMillis() / 1000.0;
@@ -107,6 +106,17 @@ class OutboxClaims {
                     .executeUpdate();
         }
         return claims;
+    }
+
+    /** A timestamptz from a native query, whichever Java type the driver and Hibernate chose for it. */
+    static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 
     private void finish(long id, String status, String reason, Instant now) {

@@ -135,7 +135,8 @@ class SmsDialogue {
         return switch (command.kind()) {
             // A bare HELP/INFO is answered by Twilio itself (its Advanced Opt-Out text, which the README says to
             // set to ours); answering too would send two.
-            case HELP -> Answer.say(command.handledByTwilio() ? null : texts.help());
+            case HELP -> Answer.say(command.handledByTwilio() ? null
+                    : memberships.currentAnywhere(phone.e164()).isEmpty() ? texts.help() : texts.memberHelp());
             case STATUS -> status(phone, command.reference(), texts);
             case OPT_OUT -> {
                 reporter.optedOut = true;

@@ -137,6 +137,12 @@ class CommitteeLoopTest {
         assertEquals("AguaVoz: su comité no tiene reportes abiertos.", SmsWebhookTest.smsReply(president, "PENDIENTES"));
     }
 
+    @Test
+    void aMemberAskingForHelpGetsTheCommitteeCommands() {
+        assertEquals("AguaVoz comité: OK 4821 si ya lo vio, NOTA 4821 y su avance, LISTO 4821 al resolver, PENDIENTES para la lista.",
+                SmsWebhookTest.smsReply(president, "ayuda"));
+    }
+
     /** The bodies of the SMS Twilio was asked to send to this phone, in order. */
     private List<String> received(String phone) {
         return wiremock.find(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=" + phone.replace("+", "%2B"))))
