@@ -120,6 +120,10 @@ class SmsDialogue {
                 return Answer.say(texts(reporter.language).memberNotYours(committeeCommand.get().reference().get()));
             }
         }
+        if (looksLikeACommandOnOwnTicket(message.body, phone)) {
+            // "HECHO 4821" from a member: a command we do not know, about one of their tickets. Not a new report.
+            return Answer.say(texts(reporter.language).memberHelp());
+        }
         Optional<Answer> confirmation = confirmations.answer(message.body, phone, texts(reporter.language));
         if (confirmation.isPresent()) {
             return confirmation.get();
@@ -205,6 +209,18 @@ class SmsDialogue {
             }
         }
         return file(new Draft(message.body, null, null, false), reporter, phone, message, texts);
+    }
+
+    private boolean looksLikeACommandOnOwnTicket(String body, PhoneNumber phone) {
+        java.util.regex.Matcher reference = java.util.regex.Pattern.compile("\\b([1-9][0-9]{3,5})\\b").matcher(body);
+        if (!reference.find()) {
+            return false;
+        }
+        List<CommitteeMembership> serving = memberships.currentAnywhere(phone.e164());
+        return !serving.isEmpty() && tickets.byReference(reference.group(1))
+                .filter(t -> t.category != Category.INTEGRITY)
+                .filter(t -> serving.stream().anyMatch(m -> m.community.equals(t.community)))
+                .isPresent();
     }
 
     /** Opens the ticket when community and category are known; otherwise asks the one missing thing. */

@@ -143,6 +143,14 @@ class CommitteeLoopTest {
                 SmsWebhookTest.smsReply(president, "ayuda"));
     }
 
+    @Test
+    void anUnknownCommandOnTheirTicketGetsTheCommitteeHelp() {
+        String reference = SmsWebhookTest.reference(SmsWebhookTest.smsReply(villager, code + " sin agua"));
+        assertEquals("AguaVoz comité: OK 4821 si ya lo vio, NOTA 4821 y su avance, LISTO 4821 al resolver, PENDIENTES para la lista.",
+                SmsWebhookTest.smsReply(president, "HECHO " + reference));
+        TestStaff.asAdmin().get("/api/v1/tickets/{r}", reference).then().body("status", equalTo("open"));
+    }
+
     /** The bodies of the SMS Twilio was asked to send to this phone, in order. */
     private List<String> received(String phone) {
         return wiremock.find(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=" + phone.replace("+", "%2B"))))
