@@ -156,6 +156,59 @@ class OutboxDispatcherTest {
         assertEquals(2, requestsTo(to).size());
     }
 
+    @Inject
+    OutboxClaims claims;
+
+    @Test
+    void aSenderThatDiesMidSendLeavesAnUnknownOutcomeThatIsRetriedOnce() {
+        String to = TwilioWebhook.freshVillager();
+        twilioAnswers(to, 201, created(TwilioWebhook.freshSid("SM"), to));
+        long id = queue(to, "hola");
+        // An instance claims the row, calls Twilio, and dies before it can record anything.
+        claimOnlyThis(id);
+        assertEquals(OutboundMessage.Status.SENDING, row(id).status);
+        dispatcher.drain();
+        assertEquals(OutboundMessage.Status.SENDING, row(id).status, "a live lease is left alone");
+
+        expireLease(id);
+        dispatcher.drain();
+
+        OutboundMessage resent = row(id);
+        assertEquals(OutboundMessage.Status.QUEUED, resent.status);
+        assertTrue(resent.outcomeUnknown, "marked: Twilio may have sent it twice");
+        assertEquals(2, resent.attempts);
+    }
+
+    @Test
+    void aSecondUnknownOutcomeIsNotRetried() {
+        String to = TwilioWebhook.freshVillager();
+        long id = queue(to, "hola");
+        claimOnlyThis(id);
+        expireLease(id);
+        claimOnlyThis(id);  // the retry's sender dies too
+        expireLease(id);
+
+        dispatcher.drain();
+
+        assertEquals(OutboundMessage.Status.FAILED, row(id).status);
+        assertTrue(row(id).lastError.contains("outcome unknown twice"), row(id).lastError);
+        assertEquals(0, requestsTo(to).size());
+    }
+
+    /** Claims due rows as a sender would, then hands back every claim but this row's (those are sent normally). */
+    private void claimOnlyThis(long id) {
+        QuarkusTransaction.requiringNew().run(() -> OutboundMessage.update(
+                "nextAttemptAt = ?1 where status = ?2 and id <> ?3", Instant.now().plusSeconds(3600),
+                OutboundMessage.Status.PENDING, id));
+        List<OutboxClaims.Claim> taken = claims.claim("+529611234567");
+        assertEquals(List.of(id), taken.stream().map(OutboxClaims.Claim::id).toList());
+    }
+
+    private static void expireLease(long id) {
+        QuarkusTransaction.requiringNew().run(() -> OutboundMessage.update(
+                "claimedUntil = ?1 where id = ?2", Instant.now().minusSeconds(1), id));
+    }
+
     @Test
     void aConnectionThatDropsBeforeAnAnswerIsRetried() {
         String to = TwilioWebhook.freshVillager();
