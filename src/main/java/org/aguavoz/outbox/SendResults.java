@@ -3,6 +3,7 @@ package org.aguavoz.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,7 @@ class SendResults {
                     || accepted.status() == OutboundMessage.Status.UNDELIVERED) {
                 message.finalAt = now;
             }
+            applyEarlyReports(message, now);
         } else if (result instanceof SendResult.Permanent permanent) {
             fail(message, permanent.reason(), permanent.errorCode(), now);
         } else if (result instanceof SendResult.Temporary temporary) {
@@ -50,6 +52,19 @@ class SendResults {
                 message.outcomeUnknown = true;
                 retryOrFail(message, unknown.reason(), now);
             }
+        }
+    }
+
+    /** Delivery reports that came in before the SID was stored. */
+    @SuppressWarnings("unchecked")
+    private void applyEarlyReports(OutboundMessage message, Instant now) {
+        List<Object[]> early = em.createNativeQuery(
+                        "delete from early_status_report where twilio_sid = ?1 returning status, error_code")
+                .setParameter(1, message.twilioSid)
+                .getResultList();
+        for (Object[] report : early) {
+            SmsStatusCallbackResource.apply(message, (String) report[0],
+                    report[1] == null ? null : report[1].toString(), now);
         }
     }
 

@@ -54,24 +54,38 @@ public class SmsStatusCallbackResource {
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst().orElse(null);
         if (message == null) {
-            // Not ours, or arriving before we stored the SID; Twilio must not retry it forever.
-            LOG.debugf("Status %s for an unknown message %s", twilioStatus, messageSid);
+            // Not ours, or ahead of the sender storing the SID: kept, and applied when the SID is stored.
+            if (messageSid.matches("(SM|MM)[0-9a-fA-F]{32}")) {
+                em.createNativeQuery("insert into early_status_report (twilio_sid, status, error_code, received_at)"
+                                + " values (?1, ?2, ?3, ?4) on conflict do nothing")
+                        .setParameter(1, messageSid)
+                        .setParameter(2, twilioStatus)
+                        .setParameter(3, errorCode != null && errorCode.matches("[0-9]{1,6}") ? Integer.valueOf(errorCode) : null)
+                        .setParameter(4, clock.instant())
+                        .executeUpdate();
+            }
+            LOG.debugf("Status %s for a message not (yet) known: %s", twilioStatus, messageSid);
             return Response.noContent().build();
         }
+        apply(message, twilioStatus, errorCode, clock.instant());
+        return Response.noContent().build();
+    }
+
+    /** Moves the message forward to the reported status; a report that would move it back changes nothing. */
+    static void apply(OutboundMessage message, String twilioStatus, String errorCode, java.time.Instant now) {
         int current = PROGRESS.getOrDefault(message.status.name().toLowerCase(Locale.ROOT), 0);
         int reported = PROGRESS.get(twilioStatus);
         if (reported > current) {
             message.status = OutboundMessage.Status.valueOf(twilioStatus.equals("sent") ? "SENT"
                     : reported == 1 ? "QUEUED" : twilioStatus.toUpperCase(Locale.ROOT));
-            message.updatedAt = clock.instant();
+            message.updatedAt = now;
             if (reported == 3) {
-                message.finalAt = message.updatedAt;
+                message.finalAt = now;
             }
             if (errorCode != null && errorCode.matches("[0-9]{1,6}")) {
                 message.errorCode = Integer.valueOf(errorCode);
                 message.lastError = "Twilio error " + errorCode;
             }
         }
-        return Response.noContent().build();
     }
 }

@@ -308,6 +308,19 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void aReportThatOvertakesTheSenderIsAppliedWhenTheSidIsStored() {
+        String to = TwilioWebhook.freshVillager();
+        String sid = TwilioWebhook.freshSid("SM");
+        twilioAnswers(to, 201, created(sid, to));
+        long id = queue(to, "hola");
+
+        callback("sms/status-delivered.form", sid);  // Twilio was faster than our commit
+        dispatcher.drain();
+
+        assertEquals(OutboundMessage.Status.DELIVERED, row(id).status);
+    }
+
+    @Test
     void anUndeliveredCallbackKeepsTheCarriersErrorCode() {
         String to = TwilioWebhook.freshVillager();
         String sid = TwilioWebhook.freshSid("SM");
