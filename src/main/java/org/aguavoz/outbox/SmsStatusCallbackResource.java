@@ -1,6 +1,7 @@
 package org.aguavoz.outbox;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -49,10 +50,11 @@ public class SmsStatusCallbackResource {
             return Response.status(Response.Status.BAD_REQUEST).build();
         }
         String twilioStatus = status.toLowerCase(Locale.ROOT);
-        OutboundMessage message = em.createQuery("from OutboundMessage where twilioSid = ?1", OutboundMessage.class)
-                .setParameter(1, messageSid)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElse(null);
+        // Two reports for one message wait for each other on the row lock, so "forward only" holds.
+        List<?> locked = em.createNativeQuery("select id from outbound_message where twilio_sid = ?1 for update")
+                .setParameter(1, messageSid).getResultList();
+        OutboundMessage message = locked.isEmpty() ? null
+                : em.find(OutboundMessage.class, ((Number) locked.get(0)).longValue());
         if (message == null) {
             // Not ours, or ahead of the sender storing the SID: kept, and applied when the SID is stored.
             if (messageSid.matches("(SM|MM)[0-9a-fA-F]{32}")) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.aguavoz.outbox.Outbox;
 import org.aguavoz.phones.PhoneNumbers;
@@ -36,7 +35,7 @@ class AnswerSms {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     String answer(long inboundId, ReplyBy replyBy) {
-        InboundMessage message = em.find(InboundMessage.class, inboundId, LockModeType.PESSIMISTIC_WRITE);
+        InboundMessage message = lock(inboundId);
         if (message.isProcessed()) {
             return replyBy == ReplyBy.WEBHOOK ? message.replyBody : null;
         }
@@ -52,9 +51,16 @@ class AnswerSms {
         return answer.reply();
     }
 
+    /** Locks the row with plain SQL, then loads it; a second delivery waits here for the first to commit. */
+    private InboundMessage lock(long inboundId) {
+        em.createNativeQuery("select id from inbound_message where id = ?1 for update")
+                .setParameter(1, inboundId).getResultList();
+        return em.find(InboundMessage.class, inboundId);
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void recordFailure(long inboundId, Exception error) {
-        InboundMessage message = em.find(InboundMessage.class, inboundId, LockModeType.PESSIMISTIC_WRITE);
+        InboundMessage message = lock(inboundId);
         if (message != null && !message.isProcessed()) {
             message.attempts++;
             String reason = error.getClass().getSimpleName() + ": " + error.getMessage();

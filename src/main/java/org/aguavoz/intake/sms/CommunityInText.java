@@ -1,7 +1,5 @@
 package org.aguavoz.intake.sms;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.aguavoz.agency.Agency;
 import org.aguavoz.communities.Communities;
 import org.aguavoz.communities.Community;
 import org.aguavoz.communities.SpellingVariant;
@@ -57,19 +56,29 @@ class CommunityInText {
         return named.find() ? Optional.of(named.group(1)) : Optional.empty();
     }
 
+    /**
+     * The longest name or spelling variant found in the text. Reads plain (id, name) rows rather than entities:
+     * this runs for most messages, and an agency has a few dozen communities.
+     */
+    @SuppressWarnings("unchecked")
     private Optional<Community> byName(String text) {
         String padded = " " + text + " ";
-        record Candidate(Community community, String variant) {
+        List<Object[]> variants = communities.getEntityManager().createNativeQuery("""
+                        select id, name, false from community where agency_id = ?1
+                        union all
+                        select community_id, normalized, true from community_alias where agency_id = ?1""")
+                .setParameter(1, Agency.THE_AGENCY)
+                .getResultList();
+        long best = -1;
+        int bestLength = 0;
+        for (Object[] row : variants) {
+            String variant = (Boolean) row[2] ? (String) row[1] : SpellingVariant.normalize((String) row[1]);
+            if (variant.length() > bestLength && !variant.isBlank() && !TOO_COMMON.contains(variant)
+                    && padded.contains(" " + variant + " ")) {
+                best = ((Number) row[0]).longValue();
+                bestLength = variant.length();
+            }
         }
-        List<Candidate> candidates = new ArrayList<>();
-        for (Community community : communities.allByCode()) {
-            candidates.add(new Candidate(community, SpellingVariant.normalize(community.name)));
-            community.aliases.forEach(a -> candidates.add(new Candidate(community, a.normalized)));
-        }
-        return candidates.stream()
-                .filter(c -> !c.variant().isBlank() && !TOO_COMMON.contains(c.variant()))
-                .filter(c -> padded.contains(" " + c.variant() + " "))
-                .max(Comparator.comparingInt(c -> c.variant().length()))
-                .map(Candidate::community);
+        return best < 0 ? Optional.empty() : communities.findByIdOptional(best);
     }
 }
