@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +15,7 @@ import org.hibernate.type.SqlTypes;
 
 /** A category's row: how long a committee has to acknowledge and to resolve, as the agency set it. */
 @Entity
+@Cacheable
 @Table(name = "category")
 public class CategoryDeadlines extends PanacheEntityBase {
 

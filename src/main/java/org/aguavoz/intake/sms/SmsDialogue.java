@@ -238,7 +238,10 @@ class SmsDialogue {
             wait(phone, Conversation.Awaiting.CATEGORY, draft, null, community, reporter.language, message);
             return Answer.say(texts.categoryMenu());
         }
-        conversations.deleteById(phone.e164());
+        Conversation finished = conversations.findById(phone.e164());
+        if (finished != null) {
+            conversations.delete(finished);
+        }
         reporter.community = community;
         Ticket ticket = openTicket.open(new NewTicket(community, category, Channel.SMS, phone,
                 storable(draft.text()), draft.anonymous(), reporter.language));
