@@ -28,4 +28,12 @@ public final class TestCommunities {
                 .then().statusCode(201);
         return code;
     }
+
+    /** A current member of the community's committee, through the API. */
+    public static void addMember(String code, String name, String phone) {
+        TestStaff.asAdmin().contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"phone\":\"" + phone + "\",\"role\":\"member\"}")
+                .post("/api/v1/communities/{code}/members", code)
+                .then().statusCode(201);
+    }
 }

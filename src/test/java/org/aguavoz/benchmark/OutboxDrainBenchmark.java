@@ -1,9 +1,5 @@
 package org.aguavoz.benchmark;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.aguavoz.intake.TwilioWebhook;
+import org.aguavoz.intake.TwilioApi;
 import org.aguavoz.outbox.OutboxDispatcher;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +36,7 @@ class OutboxDrainBenchmark {
     @Test
     void drainRate() throws Exception {
         int messages = Integer.getInteger("bench.messages", 3000);
-        wiremock.register(post(urlEqualTo("/2010-04-01/Accounts/" + TwilioWebhook.ACCOUNT_SID + "/Messages.json"))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\"}")
-                        .withTransformers("response-template")));
+        TwilioApi.acceptEverySms(wiremock);
         dispatcher.drain(); // warm up the HTTP client and the queries
         for (int senders : new int[] {1, 2, 4}) {
             queue(messages);

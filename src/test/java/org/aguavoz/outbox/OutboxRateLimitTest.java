@@ -1,8 +1,5 @@
 package org.aguavoz.outbox;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.aguavoz.intake.TwilioApi;
 import org.aguavoz.intake.TwilioWebhook;
 import org.aguavoz.phones.PhoneNumber;
 import org.junit.jupiter.api.Test;
@@ -50,10 +48,7 @@ class OutboxRateLimitTest {
 
     @Test
     void aBurstGoesOutAtTheNumbersPace() {
-        wiremock.register(post(urlEqualTo("/2010-04-01/Accounts/" + TwilioWebhook.ACCOUNT_SID + "/Messages.json"))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\"}")
-                        .withTransformers("response-template")));
+        TwilioApi.acceptEverySms(wiremock);
         List<Long> burst = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String to = TwilioWebhook.freshVillager();

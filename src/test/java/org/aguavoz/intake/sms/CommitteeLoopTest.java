@@ -1,8 +1,6 @@
 package org.aguavoz.intake.sms;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.hamcrest.Matchers.contains;
@@ -16,10 +14,10 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.aguavoz.TestCommunities;
 import org.aguavoz.TestStaff;
+import org.aguavoz.intake.TwilioApi;
 import org.aguavoz.intake.TwilioWebhook;
 import org.aguavoz.outbox.OutboxDispatcher;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @ConnectWireMock
 class CommitteeLoopTest {
 
-    private static final String MESSAGES = "/2010-04-01/Accounts/" + TwilioWebhook.ACCOUNT_SID + "/Messages.json";
+    private static final String MESSAGES = TwilioApi.MESSAGES;
 
     WireMock wiremock;
 
@@ -48,13 +46,9 @@ class CommitteeLoopTest {
         president = TwilioWebhook.freshVillager();
         operator = TwilioWebhook.freshVillager();
         villager = TwilioWebhook.freshVillager();
-        addMember(code, "Ana Pérez", president);
-        addMember(code, "José Ruiz", operator);
-        // Every send gets a SID of its own, as from Twilio.
-        wiremock.register(post(urlEqualTo(MESSAGES)).atPriority(10).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\"}")
-                .withTransformers("response-template")));
+        TestCommunities.addMember(code, "Ana Pérez", president);
+        TestCommunities.addMember(code, "José Ruiz", operator);
+        TwilioApi.acceptEverySms(wiremock);
     }
 
     @Test
@@ -117,7 +111,7 @@ class CommitteeLoopTest {
         String reference = SmsWebhookTest.reference(SmsWebhookTest.smsReply(villager, code + " agua sucia"));
         String otherCode = TestCommunities.create("Vista Hermosa");
         String otherMember = TwilioWebhook.freshVillager();
-        addMember(otherCode, "Pedro Gómez", otherMember);
+        TestCommunities.addMember(otherCode, "Pedro Gómez", otherMember);
 
         assertEquals("AguaVoz: el reporte " + reference + " no es de su comité. No se cambio nada.",
                 SmsWebhookTest.smsReply(otherMember, "LISTO " + reference));
@@ -160,9 +154,4 @@ class CommitteeLoopTest {
                 .toList();
     }
 
-    private static void addMember(String code, String name, String phone) {
-        TestStaff.asAdmin().contentType(ContentType.JSON)
-                .body("{\"name\":\"" + name + "\",\"phone\":\"" + phone + "\",\"role\":\"member\"}")
-                .post("/api/v1/communities/{code}/members", code).then().statusCode(201);
-    }
 }

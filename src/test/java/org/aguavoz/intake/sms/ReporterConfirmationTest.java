@@ -9,7 +9,6 @@ import java.util.List;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.aguavoz.TestCommunities;
 import org.aguavoz.TestStaff;
@@ -36,9 +35,7 @@ class ReporterConfirmationTest {
         code = TestCommunities.create("Las Maravillas");
         member = TwilioWebhook.freshVillager();
         villager = TwilioWebhook.freshVillager();
-        TestStaff.asAdmin().contentType(ContentType.JSON)
-                .body("{\"name\":\"Elena Pérez\",\"phone\":\"" + member + "\",\"role\":\"operator\"}")
-                .post("/api/v1/communities/{code}/members", code).then().statusCode(201);
+        TestCommunities.addMember(code, "Elena Pérez", member);
     }
 
     @Test

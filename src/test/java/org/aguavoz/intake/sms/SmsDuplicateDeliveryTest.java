@@ -41,9 +41,7 @@ class SmsDuplicateDeliveryTest {
     @Test
     void simultaneousDeliveriesRaceToOneTicket() throws Exception {
         String code = TestCommunities.create("Carrera");
-        org.aguavoz.TestStaff.asAdmin().contentType(io.restassured.http.ContentType.JSON)
-                .body("{\"name\":\"Operador\",\"phone\":\"+529615550299\",\"role\":\"operator\"}")
-                .post("/api/v1/communities/{code}/members", code).then().statusCode(201);
+        TestCommunities.addMember(code, "Operador", "+529615550299");
         Map<String, String> params = TwilioWebhook.sms(TwilioWebhook.freshVillager(), code + " fuga en la calle");
         int deliveries = 8;
         CountDownLatch start = new CountDownLatch(1);

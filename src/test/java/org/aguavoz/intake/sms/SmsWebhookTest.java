@@ -30,8 +30,8 @@ class SmsWebhookTest {
     @Test
     void aReportWithACodeBecomesATicketAndTheCommitteeIsTold() {
         String code = TestCommunities.create("Los Ángeles");
-        addMember(code, "Ana Pérez", "+529615550201");
-        addMember(code, "José Ruiz", "+529615550202");
+        TestCommunities.addMember(code, "Ana Pérez", "+529615550201");
+        TestCommunities.addMember(code, "José Ruiz", "+529615550202");
         String villager = TwilioWebhook.freshVillager();
 
         String reply = smsReply(villager, code + " sin agua desde ayer barrio centro");
@@ -158,7 +158,7 @@ class SmsWebhookTest {
     @Test
     void anIntegrityComplaintGoesToTheAgencyNotTheCommittee() {
         String code = TestCommunities.create("Efraín A. Gutiérrez");
-        addMember(code, "Tesorero", "+529615550251");
+        TestCommunities.addMember(code, "Tesorero", "+529615550251");
         String villager = TwilioWebhook.freshVillager();
 
         String reply = smsReply(villager, "ANONIMO " + code + " el tesorero se queda con las cuotas");
@@ -178,7 +178,7 @@ class SmsWebhookTest {
     @Test
     void waterQualityGoesToTheCommitteeAndTheAgency() {
         String code = TestCommunities.create("Montebello");
-        addMember(code, "Miguel Sántiz", "+529615550243");
+        TestCommunities.addMember(code, "Miguel Sántiz", "+529615550243");
 
         String reply = smsReply(TwilioWebhook.freshVillager(), code + " el agua sale turbia y huele mal");
 
@@ -281,9 +281,4 @@ class SmsWebhookTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Reporter) Reporter.findById(phone)).optedOut);
     }
 
-    private static void addMember(String code, String name, String phone) {
-        TestStaff.asAdmin().contentType(ContentType.JSON)
-                .body("{\"name\":\"" + name + "\",\"phone\":\"" + phone + "\",\"role\":\"member\"}")
-                .post("/api/v1/communities/{code}/members", code).then().statusCode(201);
-    }
 }
