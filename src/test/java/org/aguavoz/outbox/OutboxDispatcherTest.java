@@ -320,6 +320,28 @@ class OutboxDispatcherTest {
         assertEquals(OutboundMessage.Status.DELIVERED, row(id).status);
     }
 
+    @Inject
+    SettleSilentDeliveries settle;
+
+    @Test
+    void anSmsWithoutADeliveryReportIsSettledAfterThreeDays() {
+        String to = TwilioWebhook.freshVillager();
+        twilioAnswers(to, 201, created(TwilioWebhook.freshSid("SM"), to));
+        long id = queue(to, "hola");
+        dispatcher.drain();
+        settle.settle();
+        assertNull(row(id).finalAt, "two days of silence are normal");
+
+        QuarkusTransaction.requiringNew().run(() -> OutboundMessage.update(
+                "sentAt = ?1 where id = ?2", Instant.now().minus(Duration.ofHours(73)), id));
+        settle.settle();
+
+        OutboundMessage settled = row(id);
+        assertEquals(OutboundMessage.Status.QUEUED, settled.status, "what Twilio last said stays");
+        assertTrue(settled.finalAt != null);
+        assertTrue(settled.lastError.contains("no delivery report"), settled.lastError);
+    }
+
     @Test
     void anUndeliveredCallbackKeepsTheCarriersErrorCode() {
         String to = TwilioWebhook.freshVillager();
