@@ -212,7 +212,7 @@ class SmsDialogue {
     }
 
     private boolean looksLikeACommandOnOwnTicket(String body, PhoneNumber phone) {
-        java.util.regex.Matcher reference = java.util.regex.Pattern.compile("\\b([1-9][0-9]{3,5})\\b").matcher(body);
+        java.util.regex.Matcher reference = REFERENCE.matcher(body);
         if (!reference.find()) {
             return false;
         }
@@ -324,10 +324,17 @@ class SmsDialogue {
         return clean.length() <= MAX_DESCRIPTION ? clean : clean.substring(0, MAX_DESCRIPTION);
     }
 
-    /** Replies in the reporter's language when AguaVoz has its texts, else in Spanish. */
+    /**
+     * Replies in the reporter's language when AguaVoz has its texts, else in Spanish. The bundles are looked up once
+     * per language: a CDI lookup for every text of every message is measurable on the webhook's path.
+     */
     static SmsTexts texts(String language) {
-        return MessageBundles.get(SmsTexts.class, Localized.Literal.of(LANGUAGES.contains(language) ? language : "es"));
+        return BUNDLES.computeIfAbsent(LANGUAGES.contains(language) ? language : "es",
+                l -> MessageBundles.get(SmsTexts.class, Localized.Literal.of(l)));
     }
+
+    private static final java.util.Map<String, SmsTexts> BUNDLES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("\\b([1-9][0-9]{3,5})\\b");
 
     static String categoryLabel(Category category, SmsTexts texts) {
         return switch (category) {
