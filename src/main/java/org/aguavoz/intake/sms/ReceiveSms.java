@@ -1,8 +1,6 @@
 package org.aguavoz.intake.sms;
 
 
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -32,8 +30,7 @@ public class ReceiveSms {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Could not answer inbound message %d; it is stored and will be retried", id);
             answer.recordFailure(id, e);
-            return MessageBundles.get(SmsTexts.class, Localized.Literal.of("es"))
-                    .receivedWillAnswer();
+            return SmsDialogue.texts("es").receivedWillAnswer();
         }
     }
 }
