@@ -37,13 +37,15 @@ class AnswerSms {
     String answer(long inboundId, ReplyBy replyBy) {
         InboundMessage message = lock(inboundId);
         if (message.isProcessed()) {
-            return replyBy == ReplyBy.WEBHOOK ? message.replyBody : null;
+            // A repeated webhook gets the same TwiML answer; an answer already sent through the outbox is not resent.
+            return replyBy == ReplyBy.WEBHOOK && !"OUTBOX".equals(message.replyChannel) ? message.replyBody : null;
         }
         SmsDialogue.Answer answer = dialogue.answer(message);
         message.replyBody = answer.reply();
         message.ticketId = answer.ticketId();
         message.processedAt = clock.instant();
         message.processingError = null;
+        message.replyChannel = answer.reply() == null ? null : replyBy == ReplyBy.OUTBOX ? "OUTBOX" : "TWIML";
         if (replyBy == ReplyBy.OUTBOX && answer.reply() != null) {
             phoneNumbers.parse(message.fromPhone)
                     .ifPresent(phone -> outbox.enqueue(phone, answer.reply(), answer.ticketId()));

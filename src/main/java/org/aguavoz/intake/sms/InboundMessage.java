@@ -54,6 +54,10 @@ public class InboundMessage extends PanacheEntityBase {
 
     public int attempts;
 
+    /** TWIML or OUTBOX: how {@link #replyBody} reached the sender. */
+    @Column(name = "reply_channel")
+    public String replyChannel;
+
     public boolean isProcessed() {
         return processedAt != null;
     }

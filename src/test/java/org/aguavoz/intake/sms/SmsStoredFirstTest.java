@@ -72,6 +72,11 @@ class SmsStoredFirstTest {
         OutboundMessage toReporter = QuarkusTransaction.requiringNew().call(() ->
                 OutboundMessage.<OutboundMessage>find("toPhone", villager).firstResult());
         assertEquals(reply, toReporter.body);
+
+        // Twilio delivers the webhook again: the answer already went by SMS, so this time it is silence.
+        TwilioWebhook.post("/twilio/sms", params).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("<Response/>"));
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> OutboundMessage.count("toPhone", villager)));
     }
 
     private static InboundMessage message(String sid) {
