@@ -84,10 +84,13 @@ class SmsWebhookBenchmark {
                 System.out.printf("%nSMS webhook benchmark: %d cores shared by generator, app and PostgreSQL; %s%n",
                         Runtime.getRuntime().availableProcessors(), settings);
 
-                // The JIT and the connection pools warm up on both endpoints before anything is measured. Measured
-                // here: the first run's p99 was 5 times higher after a 5 s warm-up than after 20 s.
-                generator.closed(Endpoint.WEBHOOK, settings.concurrency(), settings.warmup(), false);
-                generator.closed(Endpoint.BASELINE, settings.concurrency(), settings.warmup(), false);
+                // The JIT and the pools warm up before anything is measured, under both load shapes: measured here,
+                // after 5 s the first run's p99 was 5 times that after 20 s, and after a saturated warm-up alone C2
+                // still took a sixth of the machine during the first fixed-rate run.
+                for (Endpoint endpoint : Endpoint.values()) {
+                    generator.closed(endpoint, settings.concurrency(), settings.warmup(), false);
+                    generator.open(endpoint, settings.rate(), settings.warmup(), settings.openSenders(), false);
+                }
                 pause(SETTLE);
                 // What the app and PostgreSQL burn with no requests (JIT, scheduled jobs) is in every run's figures.
                 System.out.println(meter.idle(SETTLE));
@@ -103,11 +106,11 @@ class SmsWebhookBenchmark {
                         generator.closed(Endpoint.BASELINE, settings.concurrency(), settings.length(), false));
                 results.add(closedBaseline);
                 String open = "open " + fmt(settings.rate()) + "/s";
-                Result openWebhook = meter.measure(open, () ->
-                        generator.open(Endpoint.WEBHOOK, settings.rate(), settings.length(), settings.openSenders(), false));
+                Result openWebhook = meter.measure(open, () -> generator.open(Endpoint.WEBHOOK, settings.rate(),
+                        settings.length(), settings.openSenders(), false));
                 results.add(openWebhook);
-                results.add(meter.measure(open, () ->
-                        generator.open(Endpoint.BASELINE, settings.rate(), settings.length(), settings.openSenders(), false)));
+                results.add(meter.measure(open, () -> generator.open(Endpoint.BASELINE, settings.rate(),
+                        settings.length(), settings.openSenders(), false)));
 
                 Instant sustainedFrom = Instant.now().minusSeconds(1);
                 Result sustained = meter.measure("sustained " + fmt(settings.sustainedRate()) + "/s", () ->
@@ -143,12 +146,13 @@ class SmsWebhookBenchmark {
 
     /**
      * {@code -Dbench.rate=200 -Dbench.seconds=30 -Dbench.concurrency=32 -Dbench.phones=2000
-     * -Dbench.sustained.rate=1500 -Dbench.warmup=30 -Dbench.open.senders=256 -Dbench.client=socket
+     * -Dbench.sustained.rate=1500 -Dbench.warmup=20 -Dbench.open.senders=256 -Dbench.client=socket
      * -Dbench.app.options="-Dquarkus.datasource.jdbc.max-size=40"}
      *
-     * @param openSenders the most requests in flight in the open-model runs; a request that waits for a free sender
-     *                    still counts its latency from its scheduled time
-     * @param appOptions  extra JVM options of the app (settings to try, {@code -XX:StartFlightRecording=…})
+     * @param warmupSeconds each endpoint is warmed this long saturated, then this long at {@code rate}
+     * @param openSenders   the most requests in flight in the open-model runs; a request that waits for a free
+     *                      sender still counts its latency from its scheduled time
+     * @param appOptions    extra JVM options of the app (settings to try, {@code -XX:StartFlightRecording=…})
      */
     record Settings(double rate, int seconds, int concurrency, int phones, double sustainedRate, int warmupSeconds,
             int openSenders, Client client, List<String> appOptions) {
@@ -159,7 +163,7 @@ class SmsWebhookBenchmark {
                     Integer.getInteger("bench.seconds", 30), Integer.getInteger("bench.concurrency", 32),
                     Integer.getInteger("bench.phones", 2000),
                     Double.parseDouble(System.getProperty("bench.sustained.rate", "1500")),
-                    Integer.getInteger("bench.warmup", 30), Integer.getInteger("bench.open.senders", 256),
+                    Integer.getInteger("bench.warmup", 20), Integer.getInteger("bench.open.senders", 256),
                     Client.valueOf(System.getProperty("bench.client", "socket").toUpperCase(Locale.ROOT)),
                     options.isEmpty() ? List.of() : List.of(options.split("\\s+")));
             if (s.rate <= 0 || s.sustainedRate <= 0 || s.seconds < 1 || s.concurrency < 1 || s.openSenders < 1
@@ -187,8 +191,9 @@ class SmsWebhookBenchmark {
         @Override
         public String toString() {
             return ("rate=%s/s seconds=%d concurrency=%d phones=%d sustained.rate=%s/s warmup=%ds open.senders=%d"
-                    + " client=%s app.options=%s").formatted(fmt(rate), seconds, concurrency, phones, fmt(sustainedRate),
-                    warmupSeconds, openSenders, client.name().toLowerCase(Locale.ROOT), String.join(" ", appOptions));
+                    + " client=%s app.options=%s").formatted(fmt(rate), seconds, concurrency, phones,
+                    fmt(sustainedRate), warmupSeconds, openSenders, client.name().toLowerCase(Locale.ROOT),
+                    String.join(" ", appOptions));
         }
     }
 
@@ -359,8 +364,8 @@ class SmsWebhookBenchmark {
 
     /**
      * Which HTTP client sends: {@code socket} (one keep-alive connection per worker, a few lines of HTTP/1.1) is the
-     * default because the JDK's HttpClient costs this JVM about twice the CPU per request, CPU the app and
-     * PostgreSQL then lack on a small machine; {@code jdk} is there to check that claim.
+     * default because the JDK's HttpClient cost this JVM three times the CPU per request (0.09 against 0.03 ms on
+     * the baseline, two cores), CPU the app and PostgreSQL then lack; {@code jdk} is there to check that claim.
      */
     enum Client { SOCKET, JDK }
 
@@ -642,7 +647,8 @@ class SmsWebhookBenchmark {
             double n = Math.max(1, result.sent());
             Database.Activity db = used.activity();
             Usage usage = new Usage(used.generator() / 1e6 / n, used.app() / 1e6 / n, used.appJit() / 1e6 / n,
-                    used.postgres() / 1e6 / n, used.otherShare(), db.commits() / n, db.rowsWritten() / n, db.indexScans() / n, db.seqScans() / n);
+                    used.postgres() / 1e6 / n, used.otherShare(), db.commits() / n, db.rowsWritten() / n,
+                    db.indexScans() / n, db.seqScans() / n);
             return result.measured(name, usage);
         }
 
@@ -652,9 +658,10 @@ class SmsWebhookBenchmark {
             pause(length);
             Sample used = sample().minus(before);
             double seconds = used.at() / 1e9;
-            return "idle for %d s: cpu per second gen %.0f ms, app %.0f ms, db %.0f ms; other processes %.0f%% of the machine"
-                    .formatted(length.toSeconds(), used.generator() / 1e6 / seconds, used.app() / 1e6 / seconds,
-                            used.postgres() / 1e6 / seconds, 100 * used.otherShare());
+            return ("idle for %d s: cpu per second gen %.0f ms, app %.0f ms, db %.0f ms;"
+                    + " other processes %.0f%% of the machine").formatted(length.toSeconds(),
+                    used.generator() / 1e6 / seconds, used.app() / 1e6 / seconds, used.postgres() / 1e6 / seconds,
+                    100 * used.otherShare());
         }
 
         private Sample sample() {
@@ -779,9 +786,9 @@ class SmsWebhookBenchmark {
                                    (select count(*) from conversation), (select count(*) from benchmark_ping),
                                    (select count(*) from ticket_reference where length(reference) > 4)""")) {
                 r.next();
-                return "%d inbound messages, %d tickets (%d with 5-6 digit references), %d outbox rows, %d reporters, %d open conversations, %d baseline pings"
-                        .formatted(r.getLong(1), r.getLong(2), r.getLong(7), r.getLong(3), r.getLong(4), r.getLong(5),
-                                r.getLong(6));
+                return ("%d inbound messages, %d tickets (%d with 5-6 digit references), %d outbox rows,"
+                        + " %d reporters, %d open conversations, %d baseline pings").formatted(r.getLong(1),
+                        r.getLong(2), r.getLong(7), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6));
             }
         }
 
@@ -820,9 +827,9 @@ class SmsWebhookBenchmark {
                     "other processes");
             for (Result r : results) {
                 Usage u = r.usage();
-                System.out.printf("%-18s %-9s %6.2f ms %6.2f ms  (%6.2f ms) %6.2f ms %8.2f %8.2f %8.2f %8.2f   %.0f%% of the"
-                        + " machine%n", r.run(), r.endpoint(), u.generatorMs(), u.appMs(), u.appJitMs(), u.dbMs(),
-                        u.commits(), u.rowsWritten(), u.indexScans(), u.seqScans(), 100 * u.otherShare());
+                System.out.printf("%-18s %-9s %6.2f ms %6.2f ms  (%6.2f ms) %6.2f ms %8.2f %8.2f %8.2f %8.2f"
+                        + "   %.0f%% of the machine%n", r.run(), r.endpoint(), u.generatorMs(), u.appMs(), u.appJitMs(),
+                        u.dbMs(), u.commits(), u.rowsWritten(), u.indexScans(), u.seqScans(), 100 * u.otherShare());
             }
             for (Result r : results) {
                 if (r.failed() > 0) {
@@ -834,7 +841,8 @@ class SmsWebhookBenchmark {
                     System.out.printf("failures in %s %s: %s%n", r.run(), r.endpoint(), String.join(", ", kinds));
                 }
             }
-            System.out.printf("%nlost: %d (of %d webhooks answered 200 in the sustained run; %d stored but unanswered)%n",
+            System.out.printf("%nlost: %d (of %d webhooks answered 200 in the sustained run;"
+                    + " %d stored but unanswered)%n",
                     loss.lost(), loss.acknowledged(), loss.unanswered());
         }
 
@@ -848,7 +856,8 @@ class SmsWebhookBenchmark {
                     p99 < 20 && open.failed() == 0 ? "MET" : "MISSED", p99);
             System.out.printf("goal webhook throughput >= 1/2 baseline: %s (%.2f)%n", ratio >= 0.5 ? "MET" : "MISSED",
                     ratio);
-            System.out.printf("goal %s webhooks/s sustained, nothing lost: %s (%.0f/s, p99 %.0f ms, %d failed, %d lost)%n",
+            System.out.printf("goal %s webhooks/s sustained, nothing lost: %s (%.0f/s, p99 %.0f ms, %d failed,"
+                    + " %d lost)%n",
                     fmt(settings.sustainedRate()), kept ? "MET" : "MISSED", sustained.throughput(),
                     sustained.percentile(99), sustained.failed(), loss.lost());
         }
