@@ -35,8 +35,8 @@ class DatabaseRulesTest {
                 insert into committee_membership (community_id, name, phone, role)
                     select id, 'Ana', '+529615550201', 'PRESIDENT' from community where code = '%1$s';
                 insert into ticket_reference (reference) values ('%1$s');
-                insert into ticket (reference, community_id, category, channel, acknowledge_due_at, resolve_due_at)
-                    select '%1$s', id, 'OUTAGE', 'SMS', now(), now() from community where code = '%1$s';
+                insert into ticket (reference, community_id, category, channel, acknowledge_due_at, resolve_due_at, resolve_reminder_at)
+                    select '%1$s', id, 'OUTAGE', 'SMS', now(), now(), now() from community where code = '%1$s';
                 insert into ticket_event (ticket_id, type, actor_type, channel)
                     select id, 'OPENED', 'REPORTER', 'SMS' from ticket where reference = '%1$s';
                 insert into inbound_message (message_sid, account_sid, from_phone, to_phone, body)
@@ -55,7 +55,7 @@ class DatabaseRulesTest {
         an unknown member role                       | 23514 | insert into committee_membership (community_id, name, phone, role) select id, 'Otro', '+529615550299', 'PRESIDENTA' from community where code = '@'
         a membership that ends before it starts      | 23514 | update committee_membership set ended_at = started_at - interval '1 day' where phone = '+529615550201' and community_id = (select id from community where code = '@')
         a reused ticket reference                    | 23505 | insert into ticket_reference (reference) values ('@')
-        a ticket with an unclaimed reference         | 23503 | insert into ticket (reference, community_id, category, channel, acknowledge_due_at, resolve_due_at) select '98765', id, 'OUTAGE', 'SMS', now(), now() from community where code = '@'
+        a ticket with an unclaimed reference         | 23503 | insert into ticket (reference, community_id, category, channel, acknowledge_due_at, resolve_due_at, resolve_reminder_at) select '98765', id, 'OUTAGE', 'SMS', now(), now(), now() from community where code = '@'
         an unknown ticket status                     | 23514 | update ticket set status = 'PENDING' where reference = '@'
         an unknown category                          | 23503 | update ticket set category = 'FLOOD' where reference = '@'
         an anonymous report that is not integrity    | 23514 | update ticket set anonymous = true where reference = '@'
@@ -66,6 +66,12 @@ class DatabaseRulesTest {
         a negative deadline                          | 23514 | update category set acknowledge_within = interval '-1 hour' where code = 'OUTAGE'
         an unknown outbox status                     | 23514 | insert into outbound_message (to_phone, body, status) values ('+529615550101', 'hola', 'LOST')
         an empty outgoing SMS                        | 23514 | insert into outbound_message (to_phone, body) values ('+529615550101', '')
+        a reminder after the resolve deadline        | 23514 | update ticket set resolve_reminder_at = resolve_due_at + interval '1 hour' where reference = '@'
+        the same deadline step twice                 | 23505 | insert into deadline_notice (ticket_id, step, due_at, notified_at, instance) select id, 'ACKNOWLEDGE', acknowledge_due_at, now(), 'a' from ticket where reference = '@' union all select id, 'ACKNOWLEDGE', acknowledge_due_at, now(), 'b' from ticket where reference = '@'
+        an unknown deadline step                     | 23514 | insert into deadline_notice (ticket_id, step, due_at, notified_at, instance) select id, 'NAG', now(), now(), 'a' from ticket where reference = '@'
+        an SMS of unknown timing                     | 23514 | insert into outbound_message (to_phone, body, timing) values ('+529615550101', 'hola', 'LATER')
+        quiet hours with a start and no end          | 23514 | update agency set quiet_hours_start = '21:00', quiet_hours_end = null
+        quiet hours that start when they end         | 23514 | update agency set quiet_hours_start = '07:00', quiet_hours_end = '07:00'
         integrity complaints routed to a committee   | 23514 | update routing_rule set route = 'BOTH' where category = 'INTEGRITY'
         a staff password that is not a bcrypt hash   | 23514 | insert into staff_user (username, display_name, password_hash, role) values ('u@', 'U', 'secret', 'STAFF')
         """)

@@ -19,6 +19,16 @@ public class OutboundMessage extends PanacheEntityBase {
 
     public enum Status { PENDING, SENDING, QUEUED, SENT, DELIVERED, UNDELIVERED, FAILED, NOT_SENT }
 
+    /** When the message may go out, given the agency's quiet hours. */
+    public enum Timing {
+        /** Answers a message the person just sent: they are waiting for it, so it is never held. */
+        REPLY,
+        /** Everything else (new tickets, reminders, news of a ticket): waits for the end of quiet hours. */
+        NOTICE,
+        /** Goes out at any hour: water-quality escalations to agency staff, when the agency wants them so. */
+        URGENT
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -33,6 +43,9 @@ public class OutboundMessage extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public Status status = Status.PENDING;
+
+    @Enumerated(EnumType.STRING)
+    public Timing timing = Timing.NOTICE;
 
     @Column(name = "twilio_sid")
     public String twilioSid;

@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.aguavoz.agency.Agency;
 
 /**
  * Takes due rows out of the outbox for one sender, in one short transaction. Several instances may do this at
@@ -62,16 +63,21 @@ class OutboxClaims {
                 return List.of();
             }
         }
+        // Quiet hours are checked here, when a row could go out, not when it was written: a notice written at
+        // 20:59 whose first try fails is not retried at 21:05, and one held overnight goes out first at 07:00.
+        boolean quiet = Agency.get().isQuietAt(now);
         List<Object[]> rows = em.createNativeQuery("""
                         select o.id, o.to_phone, o.body, o.status, o.outcome_unknown, coalesce(r.opted_out, false)
                         from outbound_message o left join reporter r on r.phone = o.to_phone
-                        where (o.status = 'PENDING' and o.next_attempt_at <= ?1)
-                           or (o.status = 'SENDING' and o.claimed_until < ?1)
+                        where ((o.status = 'PENDING' and o.next_attempt_at <= ?1)
+                           or (o.status = 'SENDING' and o.claimed_until < ?1))
+                          and (o.timing <> 'NOTICE' or not ?3)
                         order by o.next_attempt_at, o.id
                         limit ?2
                         for update of o skip locked""")
                 .setParameter(1, now)
                 .setParameter(2, allowed)
+                .setParameter(3, quiet)
                 .getResultList();
         List<Claim> claims = new ArrayList<>();
         for (Object[] row : rows) {

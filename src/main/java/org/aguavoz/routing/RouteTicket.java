@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.aguavoz.agency.Agency;
 import org.aguavoz.agency.AgencyConfig;
 import org.aguavoz.committees.CommitteeMemberships;
+import org.aguavoz.outbox.OutboundMessage.Timing;
 import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.tickets.Category;
 import org.aguavoz.tickets.Ticket;
@@ -53,5 +55,14 @@ public class RouteTicket {
     /** Agency staff to tell of an escalation. */
     public List<PhoneNumber> onDuty() {
         return onDuty;
+    }
+
+    /**
+     * Escalations wait for the end of quiet hours like any notice, except water-quality ones when the agency wants
+     * those at any hour (a health matter; the default).
+     */
+    public Timing escalationTiming(Ticket ticket) {
+        boolean urgent = ticket.category == Category.QUALITY && Agency.get().qualityEscalationsIgnoreQuietHours;
+        return urgent ? Timing.URGENT : Timing.NOTICE;
     }
 }

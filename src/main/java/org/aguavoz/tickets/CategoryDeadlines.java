@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,9 +12,11 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A category's row: how long a committee has to acknowledge and to resolve, as the agency set it. */
+/**
+ * A category's row: how long a committee has to acknowledge and to resolve, as the agency set it. Not cached: an
+ * edit on one instance must apply on every instance to the next ticket opened.
+ */
 @Entity
-@Cacheable
 @Table(name = "category")
 public class CategoryDeadlines extends PanacheEntityBase {
 

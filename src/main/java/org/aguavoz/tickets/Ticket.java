@@ -74,6 +74,18 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "resolve_due_at")
     public Instant resolveDueAt;
 
+    /** Half the time to resolve: the committee is reminded then if nothing has moved. */
+    @Column(name = "resolve_reminder_at")
+    public Instant resolveReminderAt;
+
+    /** The next moment a deadline step may be due; null when none will be. See deadlines.CheckDeadlines. */
+    @Column(name = "deadline_check_at")
+    public Instant deadlineCheckAt;
+
+    /** When the ticket was escalated (a missed deadline, a reporter's NO); cleared by reopening. */
+    @Column(name = "late_since")
+    public Instant lateSince;
+
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 
@@ -108,6 +120,7 @@ public class Ticket extends PanacheEntityBase {
     public void resolve(Actor actor, Instant at, String note) {
         requireStatus("resolve", Set.of(TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED, TicketStatus.IN_PROGRESS));
         resolvedAt = at;
+        deadlineCheckAt = null;
         changeStatus(TicketEvent.Type.RESOLVED, TicketStatus.RESOLVED, actor, at, note);
     }
 
@@ -115,6 +128,7 @@ public class Ticket extends PanacheEntityBase {
         requireStatus("close", Set.of(TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED, TicketStatus.IN_PROGRESS,
                 TicketStatus.RESOLVED));
         closedAt = at;
+        deadlineCheckAt = null;
         changeStatus(TicketEvent.Type.CLOSED, TicketStatus.CLOSED, actor, at, note);
     }
 
@@ -128,14 +142,41 @@ public class Ticket extends PanacheEntityBase {
         changeStatus(TicketEvent.Type.REOPENED, TicketStatus.OPEN, actor, at, note);
     }
 
-    /** The agency must look at this ticket now (a reporter said it is not fixed, a deadline passed). */
+    /** The agency must look at this ticket now (a reporter said it is not fixed, a deadline passed): it is late. */
     public void escalate(Actor actor, Instant at, String note) {
+        if (lateSince == null) {
+            lateSince = at;
+        }
         record(TicketEvent.Type.ESCALATED, actor, at, note);
+    }
+
+    /** A reminder went to whoever must act. */
+    public void remind(Instant at, String note) {
+        record(TicketEvent.Type.REMINDED, Actor.system(), at, note);
+    }
+
+    public boolean isUnfinished() {
+        return status == TicketStatus.OPEN || status == TicketStatus.ACKNOWLEDGED || status == TicketStatus.IN_PROGRESS;
+    }
+
+    /**
+     * Escalated, or past the deadline it is working towards (acknowledge while open, resolve after that), even if
+     * the deadline job has not come round yet. The same rule as Tickets.search(late).
+     */
+    public boolean isLate(Instant now) {
+        if (!isUnfinished()) {
+            return false;
+        }
+        return lateSince != null || !resolveDueAt.isAfter(now)
+                || (status == TicketStatus.OPEN && !acknowledgeDueAt.isAfter(now));
     }
 
     void setDueTimes(Instant from, CategoryDeadlines deadlines) {
         acknowledgeDueAt = from.plus(deadlines.acknowledgeWithin);
         resolveDueAt = from.plus(deadlines.resolveWithin);
+        resolveReminderAt = from.plus(deadlines.resolveWithin.dividedBy(2));
+        deadlineCheckAt = acknowledgeDueAt.isBefore(resolveReminderAt) ? acknowledgeDueAt : resolveReminderAt;
+        lateSince = null;
     }
 
     void record(TicketEvent.Type type, Actor actor, Instant at, String note) {

@@ -1,5 +1,7 @@
 package org.aguavoz.tickets;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -30,30 +32,42 @@ public class TicketResource {
 
     private final Tickets tickets;
     private final SecurityIdentity identity;
+    private final Clock clock;
 
-    TicketResource(Tickets tickets, SecurityIdentity identity) {
+    TicketResource(Tickets tickets, SecurityIdentity identity, Clock clock) {
         this.tickets = tickets;
         this.identity = identity;
+        this.clock = clock;
     }
 
     @GET
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.VIEWER})
-    @Operation(summary = "Tickets, newest first, filtered by status, community code and category")
+    @Operation(summary = "Tickets, newest first, filtered by status, community code, category and lateness")
     public List<TicketView> list(
             @Parameter(description = "open, acknowledged, in_progress, resolved or closed") @QueryParam("status") String status,
             @Parameter(description = "the community's numeric code") @QueryParam("community") String community,
             @Parameter(description = "outage, quality, leak, billing, integrity or other") @QueryParam("category") String category,
+            @Parameter(description = "true: only late tickets (escalated, or past their deadline); false: only the others")
+            @QueryParam("late") String late,
             @QueryParam("offset") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int offset,
             @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be between 1 and 500")
             @Max(value = 500, message = "must be between 1 and 500") int limit) {
         if (community != null && !community.matches("[0-9]{1,6}")) {
             throw ApiProblem.invalidField("community", "must be a community code of 1 to 6 digits");
         }
+        Boolean lateFilter = null;
+        if (late != null && !late.isBlank()) {
+            if (!late.strip().equalsIgnoreCase("true") && !late.strip().equalsIgnoreCase("false")) {
+                throw ApiProblem.invalidField("late", "must be true or false");
+            }
+            lateFilter = Boolean.valueOf(late.strip().toLowerCase(Locale.ROOT));
+        }
+        Instant now = clock.instant();
         List<Ticket> found = tickets.search(parse("status", status, TicketStatus.class), community,
-                parse("category", category, Category.class), offset, limit);
+                parse("category", category, Category.class), lateFilter, now, offset, limit);
         TicketView.PhoneVisibility visibility = visibility();
-        return found.stream().map(t -> TicketView.of(t, visibility, false)).toList();
+        return found.stream().map(t -> TicketView.of(t, visibility, false, now)).toList();
     }
 
     @GET
@@ -67,7 +81,7 @@ public class TicketResource {
         }
         Ticket ticket = tickets.byReference(reference)
                 .orElseThrow(() -> ApiProblem.notFound("no ticket with reference " + reference));
-        return TicketView.of(ticket, visibility(), true);
+        return TicketView.of(ticket, visibility(), true, clock.instant());
     }
 
     private TicketView.PhoneVisibility visibility() {

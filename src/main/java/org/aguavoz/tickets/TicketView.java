@@ -5,12 +5,17 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A ticket as the API shows it; {@code events} only on the single-ticket view. */
+/**
+ * A ticket as the API shows it; {@code events} only on the single-ticket view. {@code late}: escalated, or past the
+ * deadline it is working towards (acknowledge while open, resolve after that); {@code lateSince}: when it was
+ * escalated.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TicketView(String reference, TicketStatus status, Category category, String community,
         String communityName, Channel channel, String reporterPhone, boolean anonymous, String language,
         String description, Instant createdAt, Instant updatedAt, Instant acknowledgeDueAt, Instant resolveDueAt,
-        Instant acknowledgedAt, Instant resolvedAt, Instant closedAt, List<EventView> events) {
+        Instant acknowledgedAt, Instant resolvedAt, Instant closedAt, boolean late, Instant lateSince,
+        List<EventView> events) {
 
     public record EventView(Instant at, TicketEvent.Type type, TicketEvent.ActorType actor, String actorName,
             Channel channel, TicketStatus fromStatus, TicketStatus toStatus, String note) {
@@ -31,11 +36,12 @@ public record TicketView(String reference, TicketStatus status, Category categor
         NONE
     }
 
-    static TicketView of(Ticket ticket, PhoneVisibility visibility, boolean withEvents) {
+    static TicketView of(Ticket ticket, PhoneVisibility visibility, boolean withEvents, Instant now) {
         return new TicketView(ticket.reference, ticket.status, ticket.category, ticket.community.code,
                 ticket.community.name, ticket.channel, reporterPhone(ticket, visibility), ticket.anonymous,
                 ticket.language, ticket.description, ticket.createdAt, ticket.updatedAt, ticket.acknowledgeDueAt,
                 ticket.resolveDueAt, ticket.acknowledgedAt, ticket.resolvedAt, ticket.closedAt,
+                ticket.isLate(now), ticket.isUnfinished() ? ticket.lateSince : null,
                 withEvents ? ticket.events.stream().map(EventView::of).toList() : null);
     }
 

@@ -1,5 +1,6 @@
 package org.aguavoz.tickets;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,8 +19,9 @@ public class Tickets implements PanacheRepository<Ticket> {
         return count("reference", reference) > 0;
     }
 
-    /** Filters that are null are not applied. Newest first. */
-    public List<Ticket> search(TicketStatus status, String communityCode, Category category, int offset, int limit) {
+    /** Filters that are null are not applied. Newest first. {@code late} follows Ticket.isLate at {@code now}. */
+    public List<Ticket> search(TicketStatus status, String communityCode, Category category, Boolean late,
+            Instant now, int offset, int limit) {
         StringBuilder query = new StringBuilder("from Ticket t join fetch t.community c where 1 = 1");
         Parameters parameters = new Parameters();
         if (status != null) {
@@ -33,6 +35,13 @@ public class Tickets implements PanacheRepository<Ticket> {
         if (category != null) {
             query.append(" and t.category = :category");
             parameters.and("category", category);
+        }
+        if (late != null) {
+            query.append(late ? " and " : " and not ").append("""
+                    (t.status in (:unfinished) and (t.lateSince is not null or t.resolveDueAt <= :now
+                        or (t.status = :open and t.acknowledgeDueAt <= :now)))""");
+            parameters.and("unfinished", List.of(TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED, TicketStatus.IN_PROGRESS))
+                    .and("now", now).and("open", TicketStatus.OPEN);
         }
         query.append(" order by t.createdAt desc, t.id desc");
         return find(query.toString(), parameters).range(offset, offset + limit - 1).list();

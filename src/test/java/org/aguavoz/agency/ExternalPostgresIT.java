@@ -29,6 +29,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.aguavoz.PackagedApp;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +52,9 @@ class ExternalPostgresIT {
     private static final String APP_PASSWORD = "pg-aguavoz-2026";
     private static final String ADMIN_PASSWORD = "external-admin-2026";
     private static final String AUTH = PackagedApp.basicAuth(PackagedApp.ADMIN, ADMIN_PASSWORD);
+    private static final String MEMBER_1 = "+529615551201";
+    private static final String MEMBER_2 = "+529615551202";
+    private static final String ON_DUTY = "+529615559901";
 
     /** Maven variables of the outer build would point the nested one at the outer project. */
     private static final Set<String> OUTER_MAVEN_VARIABLES = Set.of("MAVEN_BASEDIR", "MAVEN_PROJECTBASEDIR",
@@ -142,6 +148,100 @@ class ExternalPostgresIT {
             JsonNode demoFile = json.readTree(Path.of("src/main/resources/demo/berriozabal.json").toFile());
             assertEquals(codes(demoFile.get("communities")), codes(getJson(app, "/api/v1/communities")));
             assertEquals(demoFile.get("tickets").size(), getJson(app, "/api/v1/tickets?limit=500").size());
+        }
+    }
+
+    /**
+     * Two instances on one database run the deadline job every second. Tickets fall due one after another while both
+     * run; each reminder and escalation must reach Twilio (WireMock) exactly once, and both instances must have
+     * taken part, or the test proves nothing.
+     */
+    @Test
+    void twoInstancesSendEachReminderAndEscalationOnce() throws Exception {
+        String database = createDatabase("agency_two");
+        WireMockServer twilio = new WireMockServer(WireMockConfiguration.options().dynamicPort().templatingEnabled(true));
+        twilio.start();
+        List<PackagedApp> apps = new ArrayList<>();
+        try {
+            twilio.stubFor(WireMock.post(WireMock.urlPathMatching("/2010-04-01/Accounts/.*/Messages.json"))
+                    .willReturn(WireMock.aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                            .withBody("{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\"}")
+                            .withTransformers("response-template")));
+            Map<String, String> env = datasource(database);
+            env.putAll(PackagedApp.env(
+                    "TWILIO_ACCOUNT_SID", "AC" + "b".repeat(32),
+                    "TWILIO_AUTH_TOKEN", "fedcba9876543210fedcba9876543210",
+                    "TWILIO_API_URL", "http://localhost:" + twilio.port(),
+                    "AGUAVOZ_SMS_FROM", "+529611234567",
+                    "AGUAVOZ_QUIET_HOURS", "off",
+                    "AGUAVOZ_AGENCY_ON_DUTY_PHONES", ON_DUTY,
+                    "AGUAVOZ_DEADLINES_CHECK_EVERY", "1s",
+                    "AGUAVOZ_DEADLINES_BATCH_SIZE", "4",
+                    "AGUAVOZ_OUTBOX_MAX_PER_SECOND", "0"));
+            for (String name : List.of("one", "two")) {
+                Path workDir = base.resolve("app-" + name);
+                Files.createDirectories(workDir);
+                PackagedApp app = PackagedApp.startExternal(jar, workDir, List.of(), env);
+                apps.add(app);
+                app.awaitReady(Duration.ofSeconds(60));
+            }
+            PackagedApp one = apps.get(0);
+            HttpResponse<String> created = one.send(one.request("/api/v1/communities").header("Authorization", AUTH)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"301\",\"name\":\"Joaquín Miguel Gutiérrez\"}"))
+                    .build());
+            assertEquals(201, created.statusCode(), created.body());
+            for (String member : List.of(MEMBER_1, MEMBER_2)) {
+                HttpResponse<String> added = one.send(one.request("/api/v1/communities/301/members")
+                        .header("Authorization", AUTH).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Integrante\",\"phone\":\"" + member
+                                + "\",\"role\":\"member\"}")).build());
+                assertEquals(201, added.statusCode(), added.body());
+            }
+
+            // Tickets nobody acknowledged, falling due three per second over the next 20 seconds.
+            int tickets = 60;
+            try (Connection c = connect(database, APP_ROLE, APP_PASSWORD); Statement s = c.createStatement()) {
+                s.execute("insert into ticket_reference (reference) select (7000 + n)::text from generate_series(1, " + tickets + ") n");
+                s.execute("""
+                        insert into ticket (reference, community_id, category, channel, created_at, acknowledge_due_at,
+                            resolve_reminder_at, resolve_due_at, deadline_check_at)
+                        select (7000 + n)::text, (select id from community where code = '301'), 'OUTAGE', 'API',
+                            now() - interval '12 hours', due, due + interval '1 day', due + interval '2 days', due
+                        from (select n, now() + interval '5 seconds' + (n / 3) * interval '1 second' as due
+                              from generate_series(1, %d) n) t""".formatted(tickets));
+            }
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            String settled = "select count(*) = 0 from outbound_message where status in ('PENDING', 'SENDING')";
+            String notified = "select count(*) from deadline_notice";
+            try (Connection c = connect(database, APP_ROLE, APP_PASSWORD)) {
+                while (!(single(c, notified).equals(Integer.toString(tickets)) && single(c, settled).equals("t"))) {
+                    assertTrue(System.nanoTime() < deadline, "after 90 s: " + single(c, notified) + " notices, outbox settled: "
+                            + single(c, settled) + "\n" + one.output());
+                    Thread.sleep(250);
+                }
+                Thread.sleep(3_000); // both jobs fire a few more times: nothing more may happen
+                assertEquals(Integer.toString(tickets), single(c, notified));
+                assertEquals("2", single(c, "select count(distinct instance) from deadline_notice"),
+                        "one instance did all the work, so this run proves nothing about two");
+                assertEquals(Integer.toString(tickets * 3), single(c, "select count(*) from outbound_message"));
+                System.out.printf("ExternalPostgresIT: %s%n", single(c,
+                        "select string_agg(instance || ': ' || n, ', ') from (select instance, count(*) n from deadline_notice group by instance) x"));
+            }
+            for (int n = 1; n <= tickets; n++) {
+                String reference = Integer.toString(7000 + n);
+                for (String phone : List.of(MEMBER_1, MEMBER_2, ON_DUTY)) {
+                    assertEquals(1, twilio.findAll(WireMock.postRequestedFor(WireMock.urlPathMatching(".*/Messages.json"))
+                                    .withRequestBody(WireMock.containing("To=" + phone.replace("+", "%2B")))
+                                    .withRequestBody(WireMock.containing("+" + reference + "+"))).size(),
+                            "SMS about " + reference + " to " + phone);
+                }
+            }
+            assertEquals(tickets * 3, twilio.findAll(WireMock.postRequestedFor(WireMock.urlPathMatching(".*/Messages.json"))).size());
+        } finally {
+            apps.forEach(PackagedApp::close);
+            twilio.stop();
         }
     }
 

@@ -82,6 +82,23 @@ public final class TwilioWebhook {
         return "+52961555" + NEXT_PHONE.incrementAndGet();
     }
 
+    /** Sends a signed SMS webhook and returns the TwiML reply's text (null when AguaVoz stays silent). */
+    public static String smsReply(String from, String body) {
+        Response response = post("/twilio/sms", sms(from, body));
+        response.then().statusCode(200);
+        return response.xmlPath().getString("Response.Message.Body");
+    }
+
+    /** The reference in "reporte 4821 recibido" / "report 4821 received". */
+    public static String referenceIn(String reply) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern
+                .compile("(?:reporte|report) ([0-9]{4,6}) (?:recibido|received)").matcher(String.valueOf(reply));
+        if (!matcher.find()) {
+            throw new AssertionError("no reference in: " + reply);
+        }
+        return matcher.group(1);
+    }
+
     public static Response post(String path, Map<String, String> params) {
         return post(path, params, sign(PUBLIC_URL + path, params, AUTH_TOKEN));
     }

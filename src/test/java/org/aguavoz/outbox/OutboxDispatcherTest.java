@@ -371,7 +371,7 @@ class OutboxDispatcherTest {
     }
 
     private long queue(String to, String body) {
-        return QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(new PhoneNumber(to), body, null).id);
+        return QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(new PhoneNumber(to), body, null, OutboundMessage.Timing.NOTICE).id);
     }
 
     private static OutboundMessage row(long id) {

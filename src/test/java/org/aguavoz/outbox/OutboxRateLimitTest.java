@@ -61,7 +61,7 @@ class OutboxRateLimitTest {
         List<Long> burst = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String to = TwilioWebhook.freshVillager();
-            burst.add(QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(new PhoneNumber(to), "aviso", null).id));
+            burst.add(QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(new PhoneNumber(to), "aviso", null, OutboundMessage.Timing.NOTICE).id));
         }
 
         Instant start = Instant.now();

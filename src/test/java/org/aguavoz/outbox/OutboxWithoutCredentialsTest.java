@@ -33,7 +33,7 @@ class OutboxWithoutCredentialsTest {
     @Test
     void messagesAreKeptAsNotSentWithTheReason() {
         long id = QuarkusTransaction.requiringNew().call(() ->
-                outbox.enqueue(new PhoneNumber("+529615550101"), "AguaVoz: reporte 4821 recibido.", null).id);
+                outbox.enqueue(new PhoneNumber("+529615550101"), "AguaVoz: reporte 4821 recibido.", null, OutboundMessage.Timing.REPLY).id);
 
         dispatcher.drain();
 

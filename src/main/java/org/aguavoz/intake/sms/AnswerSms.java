@@ -5,6 +5,7 @@ import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.aguavoz.outbox.OutboundMessage.Timing;
 import org.aguavoz.outbox.Outbox;
 import org.aguavoz.phones.PhoneNumbers;
 
@@ -48,7 +49,7 @@ class AnswerSms {
         message.replyChannel = answer.reply() == null ? null : replyBy == ReplyBy.OUTBOX ? "OUTBOX" : "TWIML";
         if (replyBy == ReplyBy.OUTBOX && answer.reply() != null) {
             phoneNumbers.parse(message.fromPhone)
-                    .ifPresent(phone -> outbox.enqueue(phone, answer.reply(), answer.ticketId()));
+                    .ifPresent(phone -> outbox.enqueue(phone, answer.reply(), answer.ticketId(), Timing.REPLY));
         }
         return answer.reply();
     }

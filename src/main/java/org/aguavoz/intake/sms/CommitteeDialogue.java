@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.aguavoz.committees.CommitteeMembership;
 import org.aguavoz.communities.Community;
 import org.aguavoz.outbox.Gsm7;
+import org.aguavoz.outbox.OutboundMessage.Timing;
 import org.aguavoz.outbox.Outbox;
 import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.tickets.Actor;
@@ -115,7 +116,7 @@ class CommitteeDialogue {
 
     private void tellReporter(Ticket ticket, String sms) {
         if (ticket.reporterPhone != null) {
-            outbox.enqueue(new PhoneNumber(ticket.reporterPhone), sms, ticket.id);
+            outbox.enqueue(new PhoneNumber(ticket.reporterPhone), sms, ticket.id, Timing.NOTICE);
         }
     }
 

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.aguavoz.committees.CommitteeMembership;
 import org.aguavoz.committees.CommitteeMemberships;
 import org.aguavoz.outbox.Gsm7;
+import org.aguavoz.outbox.OutboundMessage.Timing;
 import org.aguavoz.outbox.Outbox;
 import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.routing.RouteTicket;
@@ -89,10 +90,11 @@ class ReporterConfirmation {
         SmsTexts committeeTexts = SmsDialogue.texts("es");
         String notice = committeeTexts.committeeReopened(ticket.reference, Gsm7.transliterate(ticket.community.name));
         for (CommitteeMembership member : memberships.current(ticket.community)) {
-            outbox.enqueue(new PhoneNumber(member.phone), notice, ticket.id);
+            outbox.enqueue(new PhoneNumber(member.phone), notice, ticket.id, Timing.NOTICE);
         }
         String escalation = committeeTexts.agencyEscalation(ticket.reference, Gsm7.transliterate(ticket.community.name));
-        routeTicket.onDuty().forEach(staff -> outbox.enqueue(staff, escalation, ticket.id));
+        Timing timing = routeTicket.escalationTiming(ticket);
+        routeTicket.onDuty().forEach(staff -> outbox.enqueue(staff, escalation, ticket.id, timing));
         return Optional.of(new SmsDialogue.Answer(texts.reopenedByReporter(ticket.reference), ticket.id));
     }
 }

@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.aguavoz.committees.CommitteeMembership;
@@ -15,6 +13,7 @@ import org.aguavoz.committees.CommitteeMemberships;
 import org.aguavoz.communities.Communities;
 import org.aguavoz.communities.Community;
 import org.aguavoz.outbox.Gsm7;
+import org.aguavoz.outbox.OutboundMessage.Timing;
 import org.aguavoz.outbox.Outbox;
 import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.phones.PhoneNumbers;
@@ -54,7 +53,6 @@ class SmsDialogue {
     /** Enough of the reporter's words for the committee to understand, in one or two SMS. */
     private static final int QUOTE_LIMIT = 200;
     private static final int MAX_DESCRIPTION = 4000;
-    private static final java.util.Set<String> LANGUAGES = java.util.Set.of("es", "en");
 
     private final EntityManager em;
     private final PhoneNumbers phoneNumbers;
@@ -259,9 +257,9 @@ class SmsDialogue {
         String category = categoryLabel(ticket.category, spanish);
         String quoted = quote(ticket.description);
         String committeeNotice = spanish.committeeNotice(ticket.reference, category, community, quoted);
-        recipients.committee().forEach(phone -> outbox.enqueue(phone, committeeNotice, ticket.id));
+        recipients.committee().forEach(phone -> outbox.enqueue(phone, committeeNotice, ticket.id, Timing.NOTICE));
         String agencyNotice = spanish.agencyNotice(ticket.reference, category, community, quoted);
-        recipients.agency().forEach(phone -> outbox.enqueue(phone, agencyNotice, ticket.id));
+        recipients.agency().forEach(phone -> outbox.enqueue(phone, agencyNotice, ticket.id, Timing.NOTICE));
         if (ticket.category == Category.INTEGRITY) {
             return texts.receivedIntegrity(ticket.reference);
         }
@@ -324,27 +322,14 @@ class SmsDialogue {
         return clean.length() <= MAX_DESCRIPTION ? clean : clean.substring(0, MAX_DESCRIPTION);
     }
 
-    /**
-     * Replies in the reporter's language when AguaVoz has its texts, else in Spanish. The bundles are looked up once
-     * per language: a CDI lookup for every text of every message is measurable on the webhook's path.
-     */
     static SmsTexts texts(String language) {
-        return BUNDLES.computeIfAbsent(LANGUAGES.contains(language) ? language : "es",
-                l -> MessageBundles.get(SmsTexts.class, Localized.Literal.of(l)));
+        return SmsBundles.texts(language);
     }
 
-    private static final java.util.Map<String, SmsTexts> BUNDLES = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("\\b([1-9][0-9]{3,5})\\b");
 
     static String categoryLabel(Category category, SmsTexts texts) {
-        return switch (category) {
-            case OUTAGE -> texts.categoryOutage();
-            case QUALITY -> texts.categoryQuality();
-            case LEAK -> texts.categoryLeak();
-            case BILLING -> texts.categoryBilling();
-            case INTEGRITY -> texts.categoryIntegrity();
-            case OTHER -> texts.categoryOther();
-        };
+        return SmsBundles.categoryLabel(category, texts);
     }
 
     static String statusLabel(TicketStatus status, SmsTexts texts) {

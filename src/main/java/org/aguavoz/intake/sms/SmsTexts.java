@@ -167,4 +167,21 @@ public interface SmsTexts {
 
     @Message("AguaVoz {reference} {community}: el reportante dice que NO quedo resuelto. Vea el reporte en el panel.")
     String agencyEscalation(String reference, String community);
+
+    // --- Deadlines: reminders to whoever must act, escalations to the agency's on-duty staff ---------------------
+
+    @Message("AguaVoz {reference} {category} {community}: nadie ha confirmado este reporte. Responda OK {reference} si ya lo atienden.")
+    String reminderAcknowledge(String reference, String category, String community);
+
+    @Message("AguaVoz {reference} {community}: ya paso la mitad del plazo para resolver. Envie NOTA {reference} y su avance, o LISTO {reference}.")
+    String reminderHalfway(String reference, String community);
+
+    @Message("AguaVoz {reference} {community}: se vencio el plazo para resolver; avisamos al organismo municipal. Envie LISTO {reference} al terminar.")
+    String reminderResolveMissed(String reference, String community);
+
+    @Message("AguaVoz ATRASADO {reference} {category} {community}: nadie lo confirmo a tiempo. Vea el reporte en el panel.")
+    String escalationNotAcknowledged(String reference, String category, String community);
+
+    @Message("AguaVoz ATRASADO {reference} {category} {community}: sigue sin resolver en el plazo. Vea el reporte en el panel.")
+    String escalationNotResolved(String reference, String category, String community);
 }

@@ -1,0 +1,175 @@
+package org.aguavoz.deadlines;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.aguavoz.intake.sms.SmsBundles;
+import org.aguavoz.intake.sms.SmsTexts;
+import org.aguavoz.outbox.Gsm7;
+import org.aguavoz.outbox.OutboundMessage.Timing;
+import org.aguavoz.outbox.Outbox;
+import org.aguavoz.phones.PhoneNumber;
+import org.aguavoz.routing.RouteTicket;
+import org.aguavoz.tickets.Actor;
+import org.aguavoz.tickets.Ticket;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes unfinished tickets louder as their deadlines pass: reminders to whoever must act, escalations to the
+ * agency's on-duty staff. Every instance runs it; they share the work through {@code FOR UPDATE SKIP LOCKED} on
+ * the due tickets, and the primary key of {@code deadline_notice} makes each step happen once per ticket and
+ * deadline, however often the job fires.
+ */
+@ApplicationScoped
+public class CheckDeadlines {
+
+    private static final Logger LOG = Logger.getLogger(CheckDeadlines.class);
+
+    /** pid@host, recorded with each step. */
+    static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final RouteTicket routeTicket;
+    private final Outbox outbox;
+    private final DeadlinesConfig config;
+
+    CheckDeadlines(EntityManager em, Clock clock, RouteTicket routeTicket, Outbox outbox, DeadlinesConfig config) {
+        this.em = em;
+        this.clock = clock;
+        this.routeTicket = routeTicket;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${aguavoz.deadlines.check-every:1m}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        check();
+    }
+
+    /** Handles every ticket that is due now, batch by batch; returns how many reminders and escalations happened. */
+    public int check() {
+        int steps = 0;
+        while (true) {
+            Batch batch = QuarkusTransaction.requiringNew().call(this::checkBatch);
+            steps += batch.steps();
+            if (batch.tickets() < config.batchSize()) {
+                return steps;
+            }
+        }
+    }
+
+    private record Batch(int tickets, int steps) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private Batch checkBatch() {
+        Instant now = clock.instant();
+        // The partial index ticket_deadline_check holds only tickets with a step ahead: this stays fast with
+        // hundreds of thousands of finished tickets (README, "Deadlines").
+        List<Number> ids = em.createNativeQuery("""
+                        select id from ticket where deadline_check_at <= ?1
+                        order by deadline_check_at limit ?2 for update skip locked""")
+                .setParameter(1, now)
+                .setParameter(2, config.batchSize())
+                .getResultList();
+        int steps = 0;
+        for (Number id : ids) {
+            if (handle(em.find(Ticket.class, id.longValue()), now)) {
+                steps++;
+            }
+        }
+        return new Batch(ids.size(), steps);
+    }
+
+    /**
+     * Acts on the latest step that is due and still applies, and moves the ticket's next check to the step after.
+     * A job that comes back after hours away sends the one message that matters now, not the whole ladder.
+     */
+    private boolean handle(Ticket ticket, Instant now) {
+        DeadlineStep latest = null;
+        Instant next = null;
+        if (ticket.isUnfinished()) {
+            for (DeadlineStep step : DeadlineStep.values()) {
+                if (!step.appliesTo(ticket)) {
+                    continue;
+                }
+                Instant due = step.dueAt(ticket);
+                if (due.isAfter(now)) {
+                    next = next == null || due.isBefore(next) ? due : next;
+                } else if (latest == null || due.isAfter(latest.dueAt(ticket))
+                        || (due.equals(latest.dueAt(ticket)) && step.escalates)) {
+                    latest = step;
+                }
+            }
+        }
+        ticket.deadlineCheckAt = next;
+        if (latest == null || !claim(ticket, latest, now)) {
+            return false;
+        }
+        act(ticket, latest, now);
+        return true;
+    }
+
+    /** True for the one caller that records this step of this deadline; false if it already happened. */
+    private boolean claim(Ticket ticket, DeadlineStep step, Instant now) {
+        return em.createNativeQuery("""
+                        insert into deadline_notice (ticket_id, step, due_at, notified_at, instance)
+                        values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
+                .setParameter(1, ticket.id)
+                .setParameter(2, step.name())
+                .setParameter(3, step.dueAt(ticket))
+                .setParameter(4, now)
+                .setParameter(5, INSTANCE)
+                .executeUpdate() == 1;
+    }
+
+    private void act(Ticket ticket, DeadlineStep step, Instant now) {
+        RouteTicket.Recipients recipients = routeTicket.recipients(ticket);
+        // Whoever must act: the committee, or the agency's staff for tickets that are the agency's (integrity
+        // complaints, communities without a committee). Staff who get the escalation are not reminded as well.
+        List<PhoneNumber> mustAct = recipients.committeeTold() ? recipients.committee() : recipients.agency();
+        List<PhoneNumber> escalateTo = step.escalates ? routeTicket.onDuty() : List.of();
+        List<PhoneNumber> remind = mustAct.stream().filter(phone -> !escalateTo.contains(phone)).toList();
+
+        SmsTexts texts = SmsBundles.texts("es");
+        String community = Gsm7.transliterate(ticket.community.name);
+        String category = SmsBundles.categoryLabel(ticket.category, texts);
+        String reminder = switch (step) {
+            case ACKNOWLEDGE -> texts.reminderAcknowledge(ticket.reference, category, community);
+            case RESOLVE_HALFWAY -> texts.reminderHalfway(ticket.reference, community);
+            case RESOLVE -> texts.reminderResolveMissed(ticket.reference, community);
+        };
+        remind.forEach(phone -> outbox.enqueue(phone, reminder, ticket.id, Timing.NOTICE));
+        if (!remind.isEmpty()) {
+            ticket.remind(now, switch (step) {
+                case ACKNOWLEDGE -> "Recordatorio por SMS: nadie confirmo el reporte en el plazo";
+                case RESOLVE_HALFWAY -> "Recordatorio por SMS: paso la mitad del plazo para resolver sin avance";
+                case RESOLVE -> "Recordatorio por SMS: se vencio el plazo para resolver";
+            });
+        }
+        if (step.escalates) {
+            String escalation = step == DeadlineStep.ACKNOWLEDGE
+                    ? texts.escalationNotAcknowledged(ticket.reference, category, community)
+                    : texts.escalationNotResolved(ticket.reference, category, community);
+            Timing timing = routeTicket.escalationTiming(ticket);
+            escalateTo.forEach(phone -> outbox.enqueue(phone, escalation, ticket.id, timing));
+            ticket.escalate(Actor.system(), now, step == DeadlineStep.ACKNOWLEDGE
+                    ? "Plazo para confirmar vencido: el organismo fue avisado"
+                    : "Plazo para resolver vencido: el organismo fue avisado");
+            if (escalateTo.isEmpty()) {
+                LOG.warnf("Ticket %s is late, but no on-duty phone is set (AGUAVOZ_AGENCY_ON_DUTY_PHONES): only the"
+                        + " dashboard shows it", ticket.reference);
+            }
+        }
+        LOG.infof("Ticket %s: %s deadline step, %d reminded, %d escalated to", ticket.reference, step,
+                remind.size(), escalateTo.size());
+    }
+}
