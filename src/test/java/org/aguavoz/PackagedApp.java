@@ -249,18 +249,25 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
-    /** A port nothing listens on; never 8080 or 8081, where a developer's app or {@code @QuarkusTest} may run. */
+    /**
+     * A port nothing listens on, below Linux's ephemeral range (32768-60999): a port the OS hands out for binding
+     * may be taken a moment later by the outgoing connection of another process (a database pool), and the app
+     * would then refuse to start with "port in use". Never 8080 or 8081, where a developer's app may run.
+     */
     public static int freePort() {
-        while (true) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                int port = socket.getLocalPort();
-                if (port != 8080 && port != 8081) {
-                    return port;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            if (port == 8080 || port == 8081) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) { // all interfaces, as Quarkus binds
+                return port;
+            } catch (IOException taken) {
+                // try another
             }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     /** An empty directory under {@code target/it}, emptied first so each run starts without old data. */

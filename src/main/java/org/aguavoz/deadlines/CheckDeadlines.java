@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,8 +40,11 @@ public class CheckDeadlines {
     private final RouteTicket routeTicket;
     private final Outbox outbox;
     private final DeadlinesConfig config;
+    private final MeterRegistry metrics;
 
-    CheckDeadlines(EntityManager em, Clock clock, RouteTicket routeTicket, Outbox outbox, DeadlinesConfig config) {
+    CheckDeadlines(EntityManager em, Clock clock, RouteTicket routeTicket, Outbox outbox, DeadlinesConfig config,
+            MeterRegistry metrics) {
+        this.metrics = metrics;
         this.em = em;
         this.clock = clock;
         this.routeTicket = routeTicket;
@@ -169,6 +173,8 @@ public class CheckDeadlines {
                         + " dashboard shows it", ticket.reference);
             }
         }
+        // On /q/metrics as aguavoz_deadline_steps_total{step="resolve"}: an agency can alert on escalations.
+        metrics.counter("aguavoz.deadline.steps", "step", step.name().toLowerCase(java.util.Locale.ROOT)).increment();
         LOG.infof("Ticket %s: %s deadline step, %d reminded, %d escalated to", ticket.reference, step,
                 remind.size(), escalateTo.size());
     }

@@ -39,6 +39,20 @@ class SettingsValidationIT {
                 "TWILIO_AUTH_TOKEN is missing");
     }
 
+    @Test
+    void refusesQuietHoursItCannotRead() {
+        refusesToStart("malformed-quiet-hours",
+                PackagedApp.env("AGUAVOZ_ADMIN_PASSWORD", ADMIN_PASSWORD, "AGUAVOZ_QUIET_HOURS", "9pm-7am"),
+                "aguavoz.quiet-hours must be HH:MM-HH:MM");
+    }
+
+    @Test
+    void refusesQuietHoursThatAreNoTimeOfDay() {
+        refusesToStart("impossible-quiet-hours",
+                PackagedApp.env("AGUAVOZ_ADMIN_PASSWORD", ADMIN_PASSWORD, "AGUAVOZ_QUIET_HOURS", "21:00-25:00"),
+                "AGUAVOZ_QUIET_HOURS (aguavoz.quiet-hours) is wrong: \"21:00-25:00\" has an impossible time of day");
+    }
+
     /** Starts the prod profile (no -Dquarkus.profile) with exactly {@code env} as its AguaVoz/Twilio settings. */
     private static void refusesToStart(String name, Map<String, String> env, String expected) {
         List<String> output;

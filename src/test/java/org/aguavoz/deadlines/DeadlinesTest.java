@@ -111,6 +111,10 @@ class DeadlinesTest {
                 .body("reference", contains(reference));
         TestStaff.asViewer().get("/api/v1/tickets?late=false&community={c}", code).then()
                 .body("reference", not(hasItem(reference)));
+        TestStaff.asViewer().get("/api/v1/tickets?late=maybe").then().statusCode(400)
+                .body("errors[0].field", equalTo("late"));
+        io.restassured.RestAssured.get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("aguavoz_deadline_steps_total{step=\"acknowledge\"}"));
     }
 
     @Test
