@@ -95,6 +95,16 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** A report by phone: the caller's recording, kept by Twilio (see TicketRecordingResource). */
+    @Column(name = "recording_sid")
+    public String recordingSid;
+
+    @Column(name = "recording_url")
+    public String recordingUrl;
+
+    @Column(name = "recording_seconds")
+    public Integer recordingSeconds;
+
     @Version
     public long version;
 

@@ -254,6 +254,7 @@ class ExternalPostgresIT {
         }
         copyTree(project.resolve(".mvn"), dir.resolve(".mvn"));
         copyTree(project.resolve("src/main"), dir.resolve("src/main"));
+        copyTree(project.resolve("ivr-flows"), dir.resolve("ivr-flows"));
 
         List<String> command = List.of(dir.resolve("mvnw").toString(), "-B", "-o", "-q", "-Dexternal-db",
                 "-DskipTests", "package");

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import org.aguavoz.tickets.Category;
+import org.aguavoz.tickets.TicketStatus;
 
 /** The SMS texts in a person's language, for every feature that writes SMS (intake, committees, deadlines). */
 public final class SmsBundles {
@@ -34,6 +35,17 @@ public final class SmsBundles {
             case BILLING -> texts.categoryBilling();
             case INTEGRITY -> texts.categoryIntegrity();
             case OTHER -> texts.categoryOther();
+        };
+    }
+
+    /** As a reporter reads or hears it: abierto, visto, en atención, resuelto, cerrado. */
+    public static String statusLabel(TicketStatus status, SmsTexts texts) {
+        return switch (status) {
+            case OPEN -> texts.statusOpen();
+            case ACKNOWLEDGED -> texts.statusAcknowledged();
+            case IN_PROGRESS -> texts.statusInProgress();
+            case RESOLVED -> texts.statusResolved();
+            case CLOSED -> texts.statusClosed();
         };
     }
 }

@@ -13,13 +13,10 @@ import org.aguavoz.committees.CommitteeMemberships;
 import org.aguavoz.communities.Communities;
 import org.aguavoz.communities.Community;
 import org.aguavoz.outbox.Gsm7;
-import org.aguavoz.outbox.OutboundMessage.Timing;
-import org.aguavoz.outbox.Outbox;
 import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.phones.PhoneNumbers;
 import org.aguavoz.reporters.Reporter;
 import org.aguavoz.reporters.Reporters;
-import org.aguavoz.routing.RouteTicket;
 import org.aguavoz.tickets.Category;
 import org.aguavoz.tickets.Channel;
 import org.aguavoz.tickets.NewTicket;
@@ -63,19 +60,18 @@ class SmsDialogue {
     private final CommitteeMemberships memberships;
     private final Tickets tickets;
     private final OpenTicket openTicket;
-    private final Outbox outbox;
     private final SmsIntakeConfig config;
     private final Clock clock;
     private final CommitteeDialogue committeeDialogue;
     private final ReporterConfirmation confirmations;
-    private final RouteTicket routeTicket;
+    private final AnnounceNewTicket announceNewTicket;
     private final CategoryDetector categories = CategoryDetector.load();
 
     SmsDialogue(EntityManager em, PhoneNumbers phoneNumbers, Reporters reporters, Conversations conversations,
             CommunityInText communityInText, Communities communities, CommitteeMemberships memberships,
-            Tickets tickets, OpenTicket openTicket, Outbox outbox, SmsIntakeConfig config, Clock clock,
-            CommitteeDialogue committeeDialogue, ReporterConfirmation confirmations, RouteTicket routeTicket) {
-        this.routeTicket = routeTicket;
+            Tickets tickets, OpenTicket openTicket, SmsIntakeConfig config, Clock clock,
+            CommitteeDialogue committeeDialogue, ReporterConfirmation confirmations, AnnounceNewTicket announceNewTicket) {
+        this.announceNewTicket = announceNewTicket;
         this.committeeDialogue = committeeDialogue;
         this.confirmations = confirmations;
         this.em = em;
@@ -87,7 +83,6 @@ class SmsDialogue {
         this.memberships = memberships;
         this.tickets = tickets;
         this.openTicket = openTicket;
-        this.outbox = outbox;
         this.config = config;
         this.clock = clock;
     }
@@ -243,27 +238,7 @@ class SmsDialogue {
         reporter.community = community;
         Ticket ticket = openTicket.open(new NewTicket(community, category, Channel.SMS, phone,
                 storable(draft.text()), draft.anonymous(), reporter.language));
-        return new Answer(notify(ticket, texts), ticket.id);
-    }
-
-    /**
-     * Tells whom the agency's routing rule names (integrity complaints: never the committee they may accuse),
-     * relayed by AguaVoz: members never see the reporter's number, the reporter never sees theirs.
-     */
-    private String notify(Ticket ticket, SmsTexts texts) {
-        String community = Gsm7.transliterate(ticket.community.name);
-        RouteTicket.Recipients recipients = routeTicket.recipients(ticket);
-        SmsTexts spanish = texts("es");
-        String category = categoryLabel(ticket.category, spanish);
-        String quoted = quote(ticket.description);
-        String committeeNotice = spanish.committeeNotice(ticket.reference, category, community, quoted);
-        recipients.committee().forEach(phone -> outbox.enqueue(phone, committeeNotice, ticket.id, Timing.NOTICE));
-        String agencyNotice = spanish.agencyNotice(ticket.reference, category, community, quoted);
-        recipients.agency().forEach(phone -> outbox.enqueue(phone, agencyNotice, ticket.id, Timing.NOTICE));
-        if (ticket.category == Category.INTEGRITY) {
-            return texts.receivedIntegrity(ticket.reference);
-        }
-        return recipients.committeeTold() ? texts.received(ticket.reference, community) : texts.receivedByAgency(ticket.reference);
+        return new Answer(announceNewTicket.announce(ticket, quote(ticket.description), texts), ticket.id);
     }
 
     private void wait(PhoneNumber phone, Conversation.Awaiting awaiting, Draft draft, Category category,
@@ -333,12 +308,6 @@ class SmsDialogue {
     }
 
     static String statusLabel(TicketStatus status, SmsTexts texts) {
-        return switch (status) {
-            case OPEN -> texts.statusOpen();
-            case ACKNOWLEDGED -> texts.statusAcknowledged();
-            case IN_PROGRESS -> texts.statusInProgress();
-            case RESOLVED -> texts.statusResolved();
-            case CLOSED -> texts.statusClosed();
-        };
+        return SmsBundles.statusLabel(status, texts);
     }
 }

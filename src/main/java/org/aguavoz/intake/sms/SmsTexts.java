@@ -184,4 +184,14 @@ public interface SmsTexts {
 
     @Message("AguaVoz ATRASADO {reference} {category} {community}: sigue sin resolver en el plazo. Vea el reporte en el panel.")
     String escalationNotResolved(String reference, String category, String community);
+
+    // --- Voice calls --------------------------------------------------------------------------------------------
+
+    /** To a caller whose call ended without a report (keys missing or wrong three times). */
+    @Message("AguaVoz: no pudimos tomar su reporte por telefono. Envie un SMS a este numero con su comunidad y que pasa, ej. 101 sin agua")
+    String voiceTextInstead();
+
+    /** What committee and agency notices quote for a report made by phone (there are no written words). */
+    @Message("(reporte por llamada, con grabacion)")
+    String voiceReportQuote();
 }

@@ -1,0 +1,104 @@
+package org.aguavoz.intake.voice;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.aguavoz.intake.TwilioForm;
+
+/**
+ * Twilio's voice webhooks. Every one is signed (TwilioSignatureFilter checked it before we get here); every answer
+ * is TwiML built from the call's flow, computed from the database alone, without a network call.
+ */
+@Path("/twilio/voice")
+public class VoiceWebhookResource {
+
+    private final AnswerCall answerCall;
+
+    VoiceWebhookResource(AnswerCall answerCall) {
+        this.answerCall = answerCall;
+    }
+
+    /** The number's "A call comes in" webhook. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_XML)
+    public Response incoming(byte[] form) {
+        TwilioForm params = TwilioForm.parse(form);
+        AnswerCall.Turn turn = turn(params);
+        return turn == null ? badRequest() : Response.ok(answerCall.incoming(turn)).build();
+    }
+
+    /** Keys pressed at a gather, or the redirect that follows a gather nobody answered. */
+    @POST
+    @Path("step")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_XML)
+    public Response step(@QueryParam("turn") int number, byte[] form) {
+        AnswerCall.Turn turn = turn(TwilioForm.parse(form));
+        return turn == null || number < 1 ? badRequest() : Response.ok(answerCall.step(turn, number)).build();
+    }
+
+    /** The {@code <Record>} action, or the redirect after it when nothing was recorded. */
+    @POST
+    @Path("recorded")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_XML)
+    public Response recorded(@QueryParam("turn") int number, byte[] form) {
+        TwilioForm params = TwilioForm.parse(form);
+        AnswerCall.Turn turn = turn(params);
+        return turn == null || number < 1 ? badRequest() : Response.ok(answerCall.recorded(turn, number)).build();
+    }
+
+    /** The number's "Call status changes" callback: only the end of a call matters here. */
+    @POST
+    @Path("status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response status(byte[] form) {
+        TwilioForm params = TwilioForm.parse(form);
+        String callSid = params.get("CallSid");
+        String status = params.get("CallStatus");
+        if (callSid == null || !callSid.matches("CA[0-9a-fA-F]{32}") || status == null) {
+            return badRequest();
+        }
+        if (status.equals("completed") || status.equals("busy") || status.equals("failed") || status.equals("no-answer")
+                || status.equals("canceled")) {
+            answerCall.ended(callSid, status);
+        }
+        return Response.noContent().build();
+    }
+
+    private static AnswerCall.Turn turn(TwilioForm params) {
+        String callSid = params.get("CallSid");
+        String from = params.get("From");
+        if (callSid == null || !callSid.matches("CA[0-9a-fA-F]{32}") || from == null || from.isBlank() || from.length() > 32) {
+            return null;
+        }
+        String recordingSid = params.get("RecordingSid");
+        if (recordingSid != null && !recordingSid.matches("RE[0-9a-fA-F]{32}")) {
+            recordingSid = null;
+        }
+        String recordingUrl = params.get("RecordingUrl");
+        if (recordingUrl != null && recordingUrl.length() > 500) {
+            recordingUrl = null;
+        }
+        return new AnswerCall.Turn(callSid, from.strip(), params.get("Digits"), recordingSid,
+                recordingSid == null ? null : recordingUrl, seconds(params.get("RecordingDuration")));
+    }
+
+    private static Integer seconds(String value) {
+        try {
+            return value == null ? null : Math.max(0, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Response badRequest() {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN)
+                .entity("CallSid and From are required (and ?turn= on steps)").build();
+    }
+}
