@@ -49,11 +49,15 @@ public record TicketView(String reference, TicketStatus status, Category categor
         if (ticket.reporterPhone == null) {
             return null;
         }
-        boolean protectedReporter = ticket.anonymous || ticket.category == Category.INTEGRITY;
         return switch (visibility) {
             case ALL -> ticket.reporterPhone;
-            case EXCEPT_PROTECTED -> protectedReporter ? null : ticket.reporterPhone;
+            case EXCEPT_PROTECTED -> protectedReporter(ticket) ? null : ticket.reporterPhone;
             case NONE -> null;
         };
+    }
+
+    /** Integrity complaints and anonymous reports: only administrators may learn who made them (number, voice). */
+    public static boolean protectedReporter(Ticket ticket) {
+        return ticket.anonymous || ticket.category == Category.INTEGRITY;
     }
 }

@@ -53,6 +53,25 @@ class SettingsValidationIT {
                 "AGUAVOZ_QUIET_HOURS (aguavoz.quiet-hours) is wrong: \"21:00-25:00\" has an impossible time of day");
     }
 
+    @Test
+    void refusesABrokenVoiceFlowNamingFileStepAndProblem() throws java.io.IOException {
+        java.nio.file.Path flows = PackagedApp.freshDirectory("SettingsValidationIT", "broken-flows");
+        String flow = java.nio.file.Files.readString(java.nio.file.Path.of("ivr-flows/default.json"))
+                .replace("{\"digit\": \"4\", \"category\": \"billing\", \"next\": \"record\"}",
+                        "{\"digit\": \"3\", \"category\": \"billing\", \"next\": \"record\"}");
+        java.nio.file.Files.writeString(flows.resolve("default.json"), flow);
+        refusesToStart("broken-flow",
+                PackagedApp.env("AGUAVOZ_ADMIN_PASSWORD", ADMIN_PASSWORD, "AGUAVOZ_VOICE_FLOWS_DIR", flows.toString()),
+                flows + "/default.json: step 'category': digit 3 is used twice");
+    }
+
+    @Test
+    void refusesAVoiceFlowThatDoesNotExist() {
+        refusesToStart("unknown-flow",
+                PackagedApp.env("AGUAVOZ_ADMIN_PASSWORD", ADMIN_PASSWORD, "AGUAVOZ_VOICE_FLOW", "tzeltal"),
+                "AGUAVOZ_VOICE_FLOW (aguavoz.voice.flow): no flow 'tzeltal' in ivr-flows (packaged) (found: default, tzotzil-example)");
+    }
+
     /** Starts the prod profile (no -Dquarkus.profile) with exactly {@code env} as its AguaVoz/Twilio settings. */
     private static void refusesToStart(String name, Map<String, String> env, String expected) {
         List<String> output;
