@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -65,12 +66,12 @@ class SmsWebhookBenchmark {
     private static final String WORK_DIR = "SmsWebhookBenchmark";
     private static final String FORM = "application/x-www-form-urlencoded";
     /** Twilio gives up on a webhook after 15 s; a slower answer is a failure for the reporter too. */
-    private static final Duration TWILIO_TIMEOUT = Duration.ofSeconds(15);
+    static final Duration TWILIO_TIMEOUT = Duration.ofSeconds(15);
     /**
      * PostgreSQL flushes a busy backend's statistics at most once a second and an idle one's after 10 s: wait that
      * long after each run so its database figures are complete (the pause also lets the app settle).
      */
-    private static final Duration SETTLE = Duration.ofSeconds(11);
+    static final Duration SETTLE = Duration.ofSeconds(11);
 
     @Test
     void webhookAgainstBaseline() throws Exception {
@@ -129,7 +130,7 @@ class SmsWebhookBenchmark {
     }
 
     /** The production settings an operator gives, plus what a benchmark needs: the baseline, no flood limit. */
-    private static Map<String, String> appEnv() {
+    static Map<String, String> appEnv() {
         return PackagedApp.env(
                 "AGUAVOZ_ADMIN_PASSWORD", "benchmark-admin-2026",
                 "TWILIO_ACCOUNT_SID", TwilioWebhook.ACCOUNT_SID,
@@ -424,6 +425,14 @@ class SmsWebhookBenchmark {
 
         @Override
         public int post(Webhook webhook) throws IOException {
+            return post(webhook, null);
+        }
+
+        /**
+         * Like {@link #post(Webhook)}, but copies the answer's body into {@code answer} when it is not null: a voice
+         * call, like Twilio, must read each TwiML answer to know where to post next.
+         */
+        int post(Webhook webhook, ByteArrayOutputStream answer) throws IOException {
             byte[] body = webhook.body().getBytes(StandardCharsets.UTF_8);
             String head = "POST " + webhook.path() + " HTTP/1.1\r\nHost: localhost:" + port
                     + "\r\nContent-Type: " + FORM + "\r\nX-Twilio-Signature: " + webhook.signature()
@@ -433,7 +442,7 @@ class SmsWebhookBenchmark {
                 out.write(head.getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
                 out.flush();
-                return readResponse();
+                return readResponse(answer);
             } catch (IOException e) {
                 close();
                 throw e;
@@ -451,7 +460,7 @@ class SmsWebhookBenchmark {
             }
         }
 
-        private int readResponse() throws IOException {
+        private int readResponse(ByteArrayOutputStream answer) throws IOException {
             String status = line();
             int code = Integer.parseInt(status.substring(9, 12));
             long length = 0;
@@ -470,12 +479,12 @@ class SmsWebhookBenchmark {
             if (chunked) {
                 for (long chunk = Long.parseLong(line().split(";")[0].strip(), 16); chunk > 0;
                         chunk = Long.parseLong(line().split(";")[0].strip(), 16)) {
-                    skip(chunk);
+                    skip(chunk, answer);
                     line();
                 }
                 line();
             } else {
-                skip(length);
+                skip(length, answer);
             }
             if (close) {
                 close();
@@ -496,7 +505,16 @@ class SmsWebhookBenchmark {
             return line.toString();
         }
 
-        private void skip(long n) throws IOException {
+        /** Reads past {@code n} bytes of the body, keeping them in {@code answer} if there is one. */
+        private void skip(long n, ByteArrayOutputStream answer) throws IOException {
+            if (answer != null) {
+                byte[] bytes = in.readNBytes((int) n);
+                if (bytes.length < n) {
+                    throw new EOFException("connection closed by the app");
+                }
+                answer.write(bytes);
+                return;
+            }
             for (long left = n; left > 0; ) {
                 long skipped = in.skip(left);
                 if (skipped <= 0) {
@@ -742,6 +760,11 @@ class SmsWebhookBenchmark {
             return new Database(DriverManager.getConnection(URL, "postgres", "postgres"));
         }
 
+        /** For other benchmarks' own queries (VoiceCallBenchmark's ticket check). */
+        Connection connection() {
+            return connection;
+        }
+
         record Activity(long commits, long rowsWritten, long indexScans, long seqScans) {
             Activity minus(Activity earlier) {
                 return new Activity(commits - earlier.commits, rowsWritten - earlier.rowsWritten,
@@ -864,6 +887,10 @@ class SmsWebhookBenchmark {
 
         /** The app's ERROR lines, grouped, so a failed run says why without opening target/it/…/app.log. */
         static void appErrors(List<String> log) {
+            appErrors(log, WORK_DIR);
+        }
+
+        static void appErrors(List<String> log, String workDir) {
             Map<String, Integer> errors = new TreeMap<>();
             log.stream().filter(line -> line.contains(" ERROR "))
                     .map(line -> line.substring(line.indexOf(" ERROR ") + 7))
@@ -871,13 +898,13 @@ class SmsWebhookBenchmark {
                     .map(line -> line.length() > 150 ? line.substring(0, 150) : line)
                     .forEach(line -> errors.merge(line, 1, Integer::sum));
             if (!errors.isEmpty()) {
-                System.out.println("app ERROR log lines (digits as N), see target/it/" + WORK_DIR + "/app.log:");
+                System.out.println("app ERROR log lines (digits as N), see target/it/" + workDir + "/app.log:");
                 errors.forEach((line, n) -> System.out.printf("  %6d x %s%n", n, line));
             }
         }
     }
 
-    private static void sleepUntil(long nanoTime) throws InterruptedException {
+    static void sleepUntil(long nanoTime) throws InterruptedException {
         for (long wait = nanoTime - System.nanoTime(); wait > 0; wait = nanoTime - System.nanoTime()) {
             LockSupport.parkNanos(wait);
             if (Thread.interrupted()) {
@@ -895,7 +922,7 @@ class SmsWebhookBenchmark {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
+    static ThreadFactory daemon(String name) {
         AtomicLong n = new AtomicLong();
         return runnable -> {
             Thread thread = new Thread(runnable, name + "-" + n.incrementAndGet());
@@ -904,7 +931,7 @@ class SmsWebhookBenchmark {
         };
     }
 
-    private static String fmt(double rate) {
+    static String fmt(double rate) {
         return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
     }
 }
