@@ -426,6 +426,6 @@ public final class FlowFiles {
 
     /** For messages: the flow names found. */
     static String names(Map<String, VoiceFlow> flows) {
-        return flows.keySet().stream().collect(Collectors.joining(", "));
+        return flows.keySet().stream().sorted().collect(Collectors.joining(", "));
     }
 }
