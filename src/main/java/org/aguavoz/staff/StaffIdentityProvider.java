@@ -3,7 +3,9 @@ package org.aguavoz.staff;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -19,9 +21,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 /**
- * Checks HTTP Basic credentials against the staff users. bcrypt is deliberately slow, and an integration
+ * Checks staff credentials (HTTP Basic for the API, the dashboard's login form) against the staff users; five
+ * wrong passwords in a row lock the account for 15 minutes. bcrypt is deliberately slow, and an integration
  * polling the API sends the same credentials every time, so a successful check is remembered for a minute
  * (keyed by a hash of name, password and stored hash: a changed password or a deactivated user is not
  * remembered past that minute).
@@ -29,14 +33,22 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
+    /** Wrong passwords in a row before the account is locked, and for how long. */
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCKED_FOR = Duration.ofMinutes(15);
+
+    private static final Logger LOG = Logger.getLogger(StaffIdentityProvider.class);
+
     private final StaffUsers users;
+    private final Clock clock;
     private final Cache<String, StaffRole> recentlyVerified = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1))
             .maximumSize(1_000)
             .build();
 
-    StaffIdentityProvider(StaffUsers users) {
+    StaffIdentityProvider(StaffUsers users, Clock clock) {
         this.users = users;
+        this.clock = clock;
     }
 
     @Override
@@ -49,25 +61,49 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
             AuthenticationRequestContext context) {
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
-        return context.runBlocking(() -> identity(username, verify(username, password)));
+        return context.runBlocking(() -> {
+            // The failure is recorded (committed) before it is reported: an exception inside the transaction
+            // would roll the count back.
+            StaffRole role = verify(username, password);
+            if (role == null) {
+                throw new AuthenticationFailedException();
+            }
+            return identity(username, role);
+        });
     }
 
+    /** The user's role, or null for a wrong name, a wrong password or a locked account (all look the same). */
     @ActivateRequestContext
     @Transactional
     StaffRole verify(String username, String password) {
         StaffUser user = users.byUsername(username).filter(u -> u.active).orElse(null);
         if (user == null) {
             Passwords.spendVerificationTime(password);
-            throw new AuthenticationFailedException();
+            return null;
+        }
+        Instant now = clock.instant();
+        if (user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
+            Passwords.spendVerificationTime(password);
+            return null;
         }
         String key = sha256(username + '\0' + password + '\0' + user.passwordHash);
         StaffRole cached = recentlyVerified.getIfPresent(key);
         if (cached == user.role) {
+            user.failedLogins = 0; // a right password ends a run of wrong ones, cached or not
             return cached;
         }
         if (!Passwords.matches(password, user.passwordHash)) {
-            throw new AuthenticationFailedException();
+            user.failedLogins++;
+            if (user.failedLogins >= MAX_FAILURES) {
+                user.lockedUntil = now.plus(LOCKED_FOR);
+                user.failedLogins = 0;
+                LOG.warnf("Staff user %s locked for %d minutes after %d wrong passwords", username,
+                        LOCKED_FOR.toMinutes(), MAX_FAILURES);
+            }
+            return null;
         }
+        user.failedLogins = 0;
+        user.lockedUntil = null;
         recentlyVerified.put(key, user.role);
         return user.role;
     }

@@ -104,14 +104,8 @@ class CommitteeDialogue {
         }
     }
 
-    /** "Is it fixed?" in the words of the category: water, clean water, the leak, or just solved. */
     static String confirmationQuestion(Ticket ticket, SmsTexts texts) {
-        return switch (ticket.category) {
-            case OUTAGE -> texts.askConfirmationOutage(ticket.reference);
-            case QUALITY -> texts.askConfirmationQuality(ticket.reference);
-            case LEAK -> texts.askConfirmationLeak(ticket.reference);
-            default -> texts.askConfirmationOther(ticket.reference);
-        };
+        return SmsBundles.confirmationQuestion(ticket, texts);
     }
 
     private void tellReporter(Ticket ticket, String sms) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import org.aguavoz.tickets.Category;
+import org.aguavoz.tickets.Ticket;
 import org.aguavoz.tickets.TicketStatus;
 
 /** The SMS texts in a person's language, for every feature that writes SMS (intake, committees, deadlines). */
@@ -46,6 +47,16 @@ public final class SmsBundles {
             case IN_PROGRESS -> texts.statusInProgress();
             case RESOLVED -> texts.statusResolved();
             case CLOSED -> texts.statusClosed();
+        };
+    }
+
+    /** "Is it fixed?" in the words of the category: water, clean water, the leak, or just solved. */
+    public static String confirmationQuestion(Ticket ticket, SmsTexts texts) {
+        return switch (ticket.category) {
+            case OUTAGE -> texts.askConfirmationOutage(ticket.reference);
+            case QUALITY -> texts.askConfirmationQuality(ticket.reference);
+            case LEAK -> texts.askConfirmationLeak(ticket.reference);
+            default -> texts.askConfirmationOther(ticket.reference);
         };
     }
 }

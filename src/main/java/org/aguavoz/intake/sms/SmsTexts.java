@@ -137,6 +137,10 @@ public interface SmsTexts {
     @Message("AguaVoz {reference}, el comité dice: \"{text}\"")
     String reporterNote(String reference, String text);
 
+    /** Agency staff's own words from the dashboard, relayed as written (they may need UCS-2). */
+    @Message("AguaVoz {reference}, el organismo municipal dice: \"{text}\"")
+    String reporterAgencyNote(String reference, String text);
+
     @Message("AguaVoz: el comité dice que resolvio su reporte {reference}. ¿Ya tiene agua? Responda SI o NO")
     String askConfirmationOutage(String reference);
 

@@ -1,0 +1,175 @@
+package org.aguavoz.dashboard;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.aguavoz.agency.Agency;
+import org.aguavoz.committees.CommitteeMembership;
+import org.aguavoz.config.SmsConfig;
+import org.aguavoz.config.TwilioConfig;
+import org.aguavoz.intake.sms.InboundMessage;
+import org.aguavoz.intake.sms.InboundSms;
+import org.aguavoz.intake.sms.ReceiveSms;
+import org.aguavoz.outbox.OutboundMessage;
+import org.aguavoz.phones.PhoneNumber;
+import org.aguavoz.phones.PhoneNumbers;
+import org.aguavoz.staff.Roles;
+
+/**
+ * A phone on the screen, for training and demos: a text typed here goes through exactly the code that answers
+ * Twilio's webhook (ReceiveSms, after the signature check), and the page shows AguaVoz's replies and the SMS other
+ * phones receive. Off unless AGUAVOZ_SIMULATOR_ENABLED=true (the demo turns it on).
+ */
+@Path("/simulator")
+@Produces(MediaType.TEXT_HTML)
+public class SimulatorResource {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @TemplateData
+    record Line(String at, String from, String to, String text, String state, boolean mine) {
+    }
+
+    @TemplateData
+    record Phone(String number, String label, boolean selected) {
+    }
+
+    @Location("dashboard/simulator.html")
+    Template page;
+
+    private final SimulatorConfig config;
+    private final ReceiveSms receiveSms;
+    private final PhoneNumbers phoneNumbers;
+    private final SecurityIdentity identity;
+    private final String accountSid;
+    private final String agencyNumber;
+
+    SimulatorResource(SimulatorConfig config, ReceiveSms receiveSms, PhoneNumbers phoneNumbers, SecurityIdentity identity,
+            TwilioConfig twilio, SmsConfig sms) {
+        this.config = config;
+        this.receiveSms = receiveSms;
+        this.phoneNumbers = phoneNumbers;
+        this.identity = identity;
+        this.accountSid = twilio.accountSid().orElse("AC" + "0".repeat(32));
+        this.agencyNumber = sms.from().filter(f -> f.startsWith("+")).orElse("+520000000000");
+    }
+
+    @GET
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    public Response show(@QueryParam("phone") String phone, @QueryParam("lang") String lang,
+            @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie, @CookieParam(Csrf.COOKIE) String csrfCookie) {
+        requireEnabled();
+        String language = DashboardResource.language(lang, langCookie);
+        Optional<PhoneNumber> selected = phone == null ? Optional.empty() : phoneNumbers.parse(phone);
+        ZoneId zone = Agency.get().zone();
+        List<Line> conversation = selected.map(p -> conversation(p, zone)).orElse(List.of());
+        List<Line> others = selected.map(p -> others(p, zone)).orElse(List.of());
+        String token = Csrf.tokenFor(csrfCookie);
+        return Response.ok(page.data("phones", phones(selected)).data("phone", selected.map(PhoneNumber::e164).orElse(""))
+                        .data("conversation", conversation).data("others", others).data("csrf", token)
+                        .data("user", identity.getPrincipal().getName()).data("language", language)
+                        .setLocale(Locale.forLanguageTag(language)))
+                .cookie(Csrf.cookie(token)).build();
+    }
+
+    /** The same path as Twilio's webhook after its signature check: stored first, then answered. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    public Response send(@FormParam("phone") String phone, @FormParam("text") String text,
+            @FormParam(Csrf.FIELD) String csrf, @CookieParam(Csrf.COOKIE) String csrfCookie) {
+        requireEnabled();
+        Csrf.check(csrf, csrfCookie);
+        PhoneNumber from = phoneNumbers.parse(phone == null ? "" : phone)
+                .orElseThrow(() -> new jakarta.ws.rs.BadRequestException("not a phone number: " + phone));
+        byte[] sid = new byte[16];
+        RANDOM.nextBytes(sid);
+        receiveSms.receive(new InboundSms("SM" + HexFormat.of().formatHex(sid), accountSid, from.e164(), agencyNumber,
+                text == null ? "" : text, 0));
+        return Response.seeOther(URI.create("/simulator?phone=" + URLEncoder.encode(from.e164(), StandardCharsets.UTF_8))).build();
+    }
+
+    /** What this phone sent and received, oldest first: its messages, the answers in TwiML, the SMS sent to it. */
+    private List<Line> conversation(PhoneNumber phone, ZoneId zone) {
+        record Timed(Instant at, Line line) {
+        }
+        List<Timed> lines = new ArrayList<>();
+        for (InboundMessage in : InboundMessage.<InboundMessage>list("fromPhone = ?1 order by receivedAt desc", phone.e164())
+                .stream().limit(30).toList()) {
+            lines.add(new Timed(in.receivedAt, new Line(WHEN.format(in.receivedAt.atZone(zone)), phone.masked(), "AguaVoz",
+                    in.body, "", true)));
+            if (in.replyBody != null && "TWIML".equals(in.replyChannel)) {
+                Instant at = in.processedAt == null ? in.receivedAt : in.processedAt;
+                lines.add(new Timed(at, new Line(WHEN.format(at.atZone(zone)), "AguaVoz", phone.masked(), in.replyBody, "", false)));
+            }
+        }
+        for (OutboundMessage out : OutboundMessage.<OutboundMessage>list("toPhone = ?1 order by createdAt desc", phone.e164())
+                .stream().limit(30).toList()) {
+            lines.add(new Timed(out.createdAt, new Line(WHEN.format(out.createdAt.atZone(zone)), "AguaVoz", phone.masked(),
+                    out.body, out.status.name().toLowerCase(Locale.ROOT), false)));
+        }
+        lines.sort(Comparator.comparing(Timed::at));
+        return lines.stream().map(Timed::line).toList();
+    }
+
+    /** SMS to other phones about this phone's reports (committee notices, escalations), newest first. */
+    private List<Line> others(PhoneNumber phone, ZoneId zone) {
+        return OutboundMessage.<OutboundMessage>list("""
+                        toPhone <> ?1 and ticketId in (select t.id from Ticket t where t.reporterPhone = ?1)
+                        order by createdAt desc""", phone.e164())
+                .stream().limit(20)
+                .map(out -> new Line(WHEN.format(out.createdAt.atZone(zone)), "AguaVoz", new PhoneNumber(out.toPhone).masked(),
+                        out.body, out.status.name().toLowerCase(Locale.ROOT), false))
+                .toList();
+    }
+
+    /** Committee members and recent reporters, to pick one quickly in a training session. */
+    private List<Phone> phones(Optional<PhoneNumber> selected) {
+        List<Phone> phones = new ArrayList<>();
+        for (CommitteeMembership member : CommitteeMembership.<CommitteeMembership>list(
+                "endedAt is null order by community.code, name")) {
+            if (phones.size() >= 40) {
+                break;
+            }
+            phones.add(new Phone(member.phone, member.name + " (" + member.community.code + " " + member.community.name + ")",
+                    selected.map(p -> p.e164().equals(member.phone)).orElse(false)));
+        }
+        return phones;
+    }
+
+    private void requireEnabled() {
+        if (!config.enabled()) {
+            throw new NotFoundException();
+        }
+    }
+}

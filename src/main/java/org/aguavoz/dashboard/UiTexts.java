@@ -1,0 +1,186 @@
+package org.aguavoz.dashboard;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Every word of the dashboard. Spanish here, English in messages/ui_en.properties. */
+@MessageBundle(value = "ui", locale = "es")
+public interface UiTexts {
+
+    @Message("Entrar")
+    String login();
+
+    @Message("Usuario")
+    String username();
+
+    @Message("Contraseña")
+    String password();
+
+    @Message("Usuario o contraseña incorrectos. Tras 5 intentos la cuenta se bloquea 15 minutos.")
+    String loginFailed();
+
+    @Message("Salir")
+    String logout();
+
+    @Message("Reportes abiertos")
+    String openTickets();
+
+    @Message("Reporte")
+    String ticket();
+
+    @Message("Comunidad")
+    String community();
+
+    @Message("Categoría")
+    String category();
+
+    @Message("Estado")
+    String status();
+
+    @Message("Abierto el")
+    String opened();
+
+    @Message("Plazo")
+    String due();
+
+    @Message("Solo atrasados")
+    String onlyLate();
+
+    @Message("Todas")
+    String all();
+
+    @Message("Filtrar")
+    String filter();
+
+    @Message("Buscar número")
+    String searchReference();
+
+    @Message("Ir")
+    String go();
+
+    @Message("{hours} h tarde")
+    String hoursLate(long hours);
+
+    @Message("{minutes} min tarde")
+    String minutesLate(long minutes);
+
+    @Message("vence en {hours} h")
+    String dueInHours(long hours);
+
+    @Message("vence en {minutes} min")
+    String dueInMinutes(long minutes);
+
+    @Message("Anterior")
+    String previous();
+
+    @Message("Siguiente")
+    String next();
+
+    @Message("No hay reportes con estos filtros.")
+    String noTickets();
+
+    @Message("Reportante")
+    String reporter();
+
+    @Message("número oculto")
+    String hiddenNumber();
+
+    @Message("Lo que dijo")
+    String description();
+
+    @Message("Historia")
+    String timeline();
+
+    @Message("Confirmar antes del")
+    String acknowledgeDue();
+
+    @Message("Resolver antes del")
+    String resolveDue();
+
+    @Message("ATRASADO")
+    String late();
+
+    @Message("Marcar como visto")
+    String acknowledge();
+
+    @Message("Agregar nota")
+    String addNote();
+
+    @Message("Enviar la nota al reportante por SMS")
+    String sendToReporter();
+
+    @Message("Resolver")
+    String resolve();
+
+    @Message("Cerrar")
+    String close();
+
+    @Message("Reabrir")
+    String reopen();
+
+    @Message("Nota (opcional)")
+    String optionalNote();
+
+    @Message("Esa acción no es posible en el estado actual del reporte.")
+    String refused();
+
+    @Message("SMS recibido")
+    String smsIn();
+
+    @Message("SMS enviado a {to}")
+    String smsOut(String to);
+
+    @Message("Grabación de la llamada")
+    String recording();
+
+    @Message("abierto")
+    String statusOpen();
+
+    @Message("visto")
+    String statusAcknowledged();
+
+    @Message("en atención")
+    String statusInProgress();
+
+    @Message("resuelto")
+    String statusResolved();
+
+    @Message("cerrado")
+    String statusClosed();
+
+    @Message("sin agua")
+    String categoryOutage();
+
+    @Message("agua sucia")
+    String categoryQuality();
+
+    @Message("fuga")
+    String categoryLeak();
+
+    @Message("cobro")
+    String categoryBilling();
+
+    @Message("corrupción")
+    String categoryIntegrity();
+
+    @Message("otro")
+    String categoryOther();
+
+    @Message("Simulador de teléfono")
+    String simulator();
+
+    @Message("Teléfono")
+    String phone();
+
+    @Message("Mensaje")
+    String messageText();
+
+    @Message("Enviar SMS")
+    String sendSms();
+
+    @Message("Conversación de {phone}")
+    String conversationOf(String phone);
+
+    @Message("SMS a otros teléfonos por sus reportes")
+    String otherPhones();
+}
