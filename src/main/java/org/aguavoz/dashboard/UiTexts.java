@@ -183,4 +183,100 @@ public interface UiTexts {
 
     @Message("SMS a otros teléfonos por sus reportes")
     String otherPhones();
+
+    @Message("Comunidades")
+    String communities();
+
+    @Message("Código")
+    String code();
+
+    @Message("Nombre")
+    String name();
+
+    @Message("Otras formas de escribirlo (separadas por |)")
+    String aliases();
+
+    @Message("Integrantes del comité")
+    String members();
+
+    @Message("Crear comunidad")
+    String createCommunity();
+
+    @Message("Importar desde CSV")
+    String importCsv();
+
+    @Message("Archivo CSV (columnas: codigo, comunidad, alias, nombre, telefono, cargo)")
+    String csvFile();
+
+    @Message("Revisar")
+    String preview();
+
+    @Message("Importar {count} filas")
+    String importRows(int count);
+
+    @Message("Nada se guardó: corrija las filas marcadas y vuelva a subir el archivo.")
+    String importHasErrors();
+
+    @Message("Se importaron {count} filas.")
+    String imported(int count);
+
+    @Message("Línea")
+    String line();
+
+    @Message("Resultado")
+    String outcome();
+
+    @Message("comunidad nueva")
+    String importNewCommunity();
+
+    @Message("integrante nuevo")
+    String importNewMember();
+
+    @Message("ya está registrado")
+    String importAlreadyThere();
+
+    @Message("el código debe tener de 1 a 6 dígitos")
+    String importBadCode();
+
+    @Message("falta el nombre de la comunidad nueva")
+    String importNoCommunityName();
+
+    @Message("el código {code} ya se usó arriba con el nombre {name}")
+    String importNameDiffers(String code, String name);
+
+    @Message("teléfono no válido: {phone}")
+    String importBadPhone(String phone);
+
+    @Message("el teléfono está dos veces en este comité")
+    String importPhoneTwice();
+
+    @Message("cargo desconocido: {role} (presidente, secretario, tesorero, fontanero, vocal)")
+    String importBadRole(String role);
+
+    @Message("hace falta nombre y teléfono del integrante")
+    String importIncompleteMember();
+
+    @Message("\"{alias}\" ya nombra a la comunidad {code}")
+    String importAliasTaken(String alias, String code);
+
+    @Message("faltan columnas: {columns}")
+    String importMissingColumns(String columns);
+
+    @Message("el archivo está vacío o no es CSV")
+    String importEmpty();
+
+    @Message("Cargo")
+    String role();
+
+    @Message("Desde")
+    String since();
+
+    @Message("Hasta")
+    String until();
+
+    @Message("Terminar")
+    String endMembership();
+
+    @Message("Agregar integrante")
+    String addMember();
 }

@@ -139,6 +139,45 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aRosterCsvWithABadRowIsShownWithItsErrorAndNothingIsStoredUntilItIsFixed() throws Exception {
+        String code = TestCommunities.freshCode();
+        String president = TwilioWebhook.freshVillager();
+        String treasurer = TwilioWebhook.freshVillager();
+        // As Excel in Spanish saves it: semicolons, accents, the local way of writing numbers.
+        String bad = "Código;Comunidad;Alias;Nombre;Teléfono;Cargo\n"
+                + code + ";Cerro Hueco Alto;cerro hueco|Cerro Güeco;Marta Pérez;" + president + ";Presidenta\n"
+                + code + ";Cerro Hueco Alto;;José Díaz;961 12;Tesorero\n";
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("roster", ".csv");
+        java.nio.file.Files.writeString(file, bad);
+
+        logIn("admin", TestStaff.ADMIN_PASSWORD);
+        browser.get(base + "communities/import");
+        browser.findElement(By.name("file")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("form.import button")).click();
+        waitUntil(page -> !page.findElements(By.cssSelector("table.preview")).isEmpty());
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.preview tbody tr"));
+        assertEquals(2, rows.size());
+        assertTrue(rows.get(0).getText().contains("comunidad nueva, integrante nuevo"), rows.get(0).getText());
+        assertEquals("late", rows.get(1).getAttribute("class"));
+        assertTrue(rows.get(1).getText().contains("teléfono no válido: 961 12"), rows.get(1).getText());
+        assertEquals(List.of(), browser.findElements(By.cssSelector("button.confirm")));
+        TestStaff.asAdmin().get("/api/v1/communities/{c}", code).then().statusCode(404);
+
+        java.nio.file.Files.writeString(file, bad.replace("961 12", treasurer));
+        browser.findElement(By.name("file")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("form.import button")).click();
+        waitUntil(page -> !page.findElements(By.cssSelector("button.confirm")).isEmpty());
+        browser.findElement(By.cssSelector("button.confirm")).click();
+        waitUntil(page -> page.getCurrentUrl().contains("imported=2"));
+        assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("Se importaron 2 filas."));
+        TestStaff.asAdmin().get("/api/v1/communities/{c}", code).then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo("Cerro Hueco Alto"));
+        TestStaff.asAdmin().get("/api/v1/communities/{c}/members", code).then()
+                .body("phone", org.hamcrest.Matchers.containsInAnyOrder(president, treasurer))
+                .body("role", org.hamcrest.Matchers.containsInAnyOrder("president", "treasurer"));
+    }
+
+    @Test
     void aViewerSeesNeitherNumbersNorActions() {
         String code = TestCommunities.create("Flor de Mayo");
         String villager = TwilioWebhook.freshVillager();
