@@ -37,6 +37,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.aguavoz.agency.Agency;
+import org.aguavoz.communities.Communities;
+import org.aguavoz.communities.Community;
+import org.aguavoz.outbox.Gsm7;
+import org.aguavoz.routing.RouteTicket;
 import org.aguavoz.intake.sms.InboundMessage;
 import org.aguavoz.intake.sms.SmsBundles;
 import org.aguavoz.intake.sms.SmsTexts;
@@ -84,8 +88,13 @@ public class DashboardResource {
     private final SecurityIdentity identity;
     private final Clock clock;
     private final Outbox outbox;
+    private final Communities communities;
+    private final RouteTicket routeTicket;
 
-    DashboardResource(EntityManager em, Tickets tickets, SecurityIdentity identity, Clock clock, Outbox outbox) {
+    DashboardResource(EntityManager em, Tickets tickets, SecurityIdentity identity, Clock clock, Outbox outbox,
+            Communities communities, RouteTicket routeTicket) {
+        this.communities = communities;
+        this.routeTicket = routeTicket;
         this.em = em;
         this.tickets = tickets;
         this.identity = identity;
@@ -197,7 +206,8 @@ public class DashboardResource {
                 ticket.isLate(now), dueText(ticket, now, ui), ticket.recordingSid != null, timeline(ticket, zone, ui),
                 staff, staff && ticket.status == TicketStatus.OPEN, staff && ticket.isUnfinished(),
                 staff && ticket.isUnfinished(), staff && ticket.status != TicketStatus.CLOSED,
-                staff && (ticket.status == TicketStatus.RESOLVED || ticket.status == TicketStatus.CLOSED), refused != null);
+                staff && (ticket.status == TicketStatus.RESOLVED || ticket.status == TicketStatus.CLOSED), refused != null,
+                ticket.mergedInto == null ? "" : ticket.mergedInto.reference);
         TemplateInstance instance = ticketPage.data("t", page).data("csrf", token).data("user", identity.getPrincipal().getName())
                 .data("language", language).setLocale(Locale.forLanguageTag(language));
         return withLanguage(Response.ok(instance), lang, language).cookie(Csrf.cookie(token)).build();
@@ -211,7 +221,8 @@ public class DashboardResource {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
     public Response act(@PathParam("reference") String reference, @PathParam("action") String action,
             @FormParam(Csrf.FIELD) String csrf, @CookieParam(Csrf.COOKIE) String csrfCookie,
-            @FormParam("note") String note, @FormParam("sms") String sms) {
+            @FormParam("note") String note, @FormParam("sms") String sms, @FormParam("community") String community,
+            @FormParam("into") String into) {
         Csrf.check(csrf, csrfCookie);
         Ticket ticket = find(reference);
         Instant now = clock.instant();
@@ -242,6 +253,31 @@ public class DashboardResource {
                     }
                 }
                 case "close" -> ticket.close(actor, now, text);
+                case "reassign" -> {
+                    Community to = communities.byCode(community == null ? "" : community.strip()).orElse(null);
+                    if (to == null || to.id.equals(ticket.community.id)) {
+                        return backTo(reference, true);
+                    }
+                    ticket.reassign(actor, now, to, text);
+                    // The new committee hears of it as of a new report (integrity complaints: never a committee).
+                    SmsTexts spanish = SmsBundles.texts("es");
+                    String notice = spanish.committeeNotice(ticket.reference, SmsBundles.categoryLabel(ticket.category, spanish),
+                            Gsm7.transliterate(to.name), ticket.description == null ? "" : ticket.description.replaceAll("\\s+", " "));
+                    routeTicket.recipients(ticket).committee()
+                            .forEach(phone -> outbox.enqueue(phone, notice, ticket.id, Timing.NOTICE));
+                }
+                case "merge" -> {
+                    Ticket survivor = tickets.byReference(into == null ? "" : into.strip()).orElse(null);
+                    if (survivor == null) {
+                        return backTo(reference, true);
+                    }
+                    ticket.mergeInto(survivor, actor, now);
+                    if (ticket.reporterPhone != null) {
+                        outbox.enqueue(new PhoneNumber(ticket.reporterPhone), SmsBundles.texts(ticket.language)
+                                .reporterMerged(ticket.reference, survivor.reference), ticket.id, Timing.NOTICE);
+                    }
+                    return backTo(survivor.reference, false);
+                }
                 case "reopen" -> ticket.reopen(actor, now, text, CategoryDeadlines.findById(ticket.category));
                 default -> {
                     return Response.status(Response.Status.NOT_FOUND).build();

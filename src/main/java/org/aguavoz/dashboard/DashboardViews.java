@@ -31,6 +31,6 @@ final class DashboardViews {
     record TicketPage(String reference, String community, String category, String status, String reporter,
             String description, String acknowledgeDue, String resolveDue, boolean late, String lateText,
             boolean hasRecording, List<Entry> timeline, boolean canAct, boolean canAcknowledge, boolean canNote,
-            boolean canResolve, boolean canClose, boolean canReopen, boolean refused) {
+            boolean canResolve, boolean canClose, boolean canReopen, boolean refused, String mergedInto) {
     }
 }

@@ -279,4 +279,10 @@ public interface UiTexts {
 
     @Message("Agregar integrante")
     String addMember();
+
+    @Message("Pasar a otra comunidad")
+    String reassign();
+
+    @Message("Unir a otro reporte")
+    String merge();
 }

@@ -105,6 +105,11 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "recording_seconds")
     public Integer recordingSeconds;
 
+    /** A duplicate closed into another ticket (the same outage reported twice). */
+    @ManyToOne
+    @JoinColumn(name = "merged_into_id")
+    public Ticket mergedInto;
+
     @Version
     public long version;
 
@@ -158,6 +163,31 @@ public class Ticket extends PanacheEntityBase {
             lateSince = at;
         }
         record(TicketEvent.Type.ESCALATED, actor, at, note);
+    }
+
+    /** Another committee must act (the reporter named the wrong community, or the agency decides so). */
+    public void reassign(Actor actor, Instant at, Community to, String note) {
+        requireStatus("reassign", Set.of(TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED, TicketStatus.IN_PROGRESS));
+        String from = community.code + " " + community.name;
+        community = to;
+        record(TicketEvent.Type.REASSIGNED, actor, at, from + " → " + to.code + " " + to.name
+                + (note == null ? "" : ": " + note));
+    }
+
+    /**
+     * This ticket reports the same problem as {@code survivor}: it is closed, points at it, and both timelines say
+     * so. Its reporter follows the survivor from then on.
+     */
+    public void mergeInto(Ticket survivor, Actor actor, Instant at) {
+        if (survivor == this || survivor.mergedInto != null || !survivor.isUnfinished()) {
+            throw new TicketTransitionRefused(reference, "merge into " + survivor.reference, survivor.status);
+        }
+        requireStatus("merge", Set.of(TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED, TicketStatus.IN_PROGRESS));
+        mergedInto = survivor;
+        closedAt = at;
+        deadlineCheckAt = null;
+        changeStatus(TicketEvent.Type.MERGED, TicketStatus.CLOSED, actor, at, "→ " + survivor.reference);
+        survivor.record(TicketEvent.Type.MERGED, actor, at, "← " + reference);
     }
 
     /** A reminder went to whoever must act. */

@@ -137,6 +137,9 @@ public interface SmsTexts {
     @Message("AguaVoz {reference}, el comité dice: \"{text}\"")
     String reporterNote(String reference, String text);
 
+    @Message("AguaVoz: su reporte {reference} es el mismo problema que el reporte {into}. Le avisaremos por ese numero.")
+    String reporterMerged(String reference, String into);
+
     /** Agency staff's own words from the dashboard, relayed as written (they may need UCS-2). */
     @Message("AguaVoz {reference}, el organismo municipal dice: \"{text}\"")
     String reporterAgencyNote(String reference, String text);

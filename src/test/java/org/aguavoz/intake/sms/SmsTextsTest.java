@@ -52,7 +52,7 @@ class SmsTextsTest {
                     case "category" -> longestCategory;
                     case "text" -> "";
                     case "references" -> "999999, 999998, 999997, 999996";
-                    case "first" -> LONGEST_REFERENCE;
+                    case "first", "into" -> LONGEST_REFERENCE;
                     default -> throw new IllegalStateException("no longest value for " + parameters[i].getName());
                 };
             }

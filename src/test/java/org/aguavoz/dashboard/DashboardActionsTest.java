@@ -1,0 +1,108 @@
+package org.aguavoz.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import org.aguavoz.TestCommunities;
+import org.aguavoz.TestStaff;
+import org.aguavoz.intake.TwilioWebhook;
+import org.aguavoz.outbox.OutboundMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The ticket page's actions over HTTP (session cookie + CSRF token), each checked in the timeline and the outbox. */
+@QuarkusTest
+class DashboardActionsTest {
+
+    private String session;
+    private String token;
+
+    @BeforeEach
+    void loggedInAsStaff() {
+        TestStaff.asStaff().get("/api/v1/agency").then().statusCode(200);
+        session = DashboardSecurityTest.logIn("test-staff", TestStaff.PASSWORD);
+        token = "k".repeat(43);
+    }
+
+    @Test
+    void aTicketMovesToTheRightCommitteeWhichHearsOfIt() {
+        String wrong = TestCommunities.create("Tres Picos Norte");
+        String right = TestCommunities.create("Tres Picos Sur");
+        String member = TwilioWebhook.freshVillager();
+        TestCommunities.addMember(right, "Ana Torres", member);
+        String reference = report(wrong + " sin agua desde el lunes");
+
+        act(reference, "reassign", Map.of("community", right, "note", "es del otro barrio"));
+
+        TestStaff.asAdmin().get("/api/v1/tickets/{r}", reference).then().body("community", equalTo(right))
+                .body("events.type", contains("opened", "reassigned"))
+                .body("events[1].note", equalTo(wrong + " Tres Picos Norte → " + right + " Tres Picos Sur: es del otro barrio"));
+        assertEquals(List.of(member), recipients(reference).stream().filter(member::equals).toList());
+    }
+
+    @Test
+    void aDuplicateIsMergedIntoTheTicketThatGoesOnAndItsReporterIsTold() {
+        String code = TestCommunities.create("Agua Zarca Vieja");
+        String first = report(code + " no hay agua en la colonia");
+        String duplicateReporter = TwilioWebhook.freshVillager();
+        String duplicate = TwilioWebhook.referenceIn(TwilioWebhook.smsReply(duplicateReporter, code + " sin agua aqui tambien"));
+
+        act(duplicate, "merge", Map.of("into", duplicate)); // into itself: refused, nothing changes
+        TestStaff.asAdmin().get("/api/v1/tickets/{r}", duplicate).then().body("status", equalTo("open"));
+
+        given().cookie("aguavoz-session", session).cookie("aguavoz-csrf", token).formParam("csrf", token)
+                .formParam("into", first).redirects().follow(false).post("/tickets/{r}/merge", duplicate)
+                .then().statusCode(303).header("Location", endsWith("/tickets/" + first));
+        TestStaff.asAdmin().get("/api/v1/tickets/{r}", duplicate).then().body("status", equalTo("closed"))
+                .body("events[1].type", equalTo("merged")).body("events[1].note", equalTo("→ " + first));
+        TestStaff.asAdmin().get("/api/v1/tickets/{r}", first).then().body("status", equalTo("open"))
+                .body("events[1].note", equalTo("← " + duplicate));
+        assertEquals(List.of("AguaVoz: su reporte " + duplicate + " es el mismo problema que el reporte " + first
+                + ". Le avisaremos por ese numero."), bodiesTo(duplicate, duplicateReporter));
+    }
+
+    @Test
+    void resolvingAsksTheReporterAndReopeningGivesFreshDeadlines() {
+        String code = TestCommunities.create("Llano Grande Poniente");
+        String reporter = TwilioWebhook.freshVillager();
+        String reference = TwilioWebhook.referenceIn(TwilioWebhook.smsReply(reporter, code + " fuga en la calle"));
+
+        act(reference, "resolve", Map.of("note", "se cambió el tubo"));
+        assertEquals(List.of("AguaVoz: el comité dice que resolvio su reporte " + reference + ". ¿Ya no hay fuga? Responda SI o NO"),
+                bodiesTo(reference, reporter));
+        act(reference, "reopen", Map.of());
+        TestStaff.asAdmin().get("/api/v1/tickets/{r}", reference).then().body("status", equalTo("open"))
+                .body("events.type", contains("opened", "resolved", "reopened"))
+                .body("events[1].actorName", equalTo("test-staff"));
+    }
+
+    private void act(String reference, String action, Map<String, String> form) {
+        given().cookie("aguavoz-session", session).cookie("aguavoz-csrf", token).formParam("csrf", token)
+                .formParams(form).redirects().follow(false).post("/tickets/{r}/" + action, reference)
+                .then().statusCode(303);
+    }
+
+    private static String report(String text) {
+        return TwilioWebhook.referenceIn(TwilioWebhook.smsReply(TwilioWebhook.freshVillager(), text));
+    }
+
+    private static List<String> recipients(String reference) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboundMessage.<OutboundMessage>list(
+                "ticketId = (select t.id from Ticket t where t.reference = ?1) order by id", reference))
+                .stream().map(m -> m.toPhone).toList();
+    }
+
+    private static List<String> bodiesTo(String reference, String phone) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboundMessage.<OutboundMessage>list(
+                "ticketId = (select t.id from Ticket t where t.reference = ?1) and toPhone = ?2 order by id", reference, phone))
+                .stream().map(m -> m.body).toList();
+    }
+}
