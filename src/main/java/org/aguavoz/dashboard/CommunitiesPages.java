@@ -39,6 +39,14 @@ import org.aguavoz.committees.CommitteeMembership;
 import org.aguavoz.committees.CommitteeMemberships;
 import org.aguavoz.communities.Communities;
 import org.aguavoz.communities.Community;
+import org.aguavoz.communities.CommunityRequest;
+import org.aguavoz.communities.CreateCommunity;
+import org.aguavoz.communities.EditCommunity;
+import org.aguavoz.committees.ChangeRoster;
+import org.aguavoz.committees.MemberRole;
+import org.aguavoz.phones.PhoneNumber;
+import org.aguavoz.phones.PhoneNumbers;
+import java.util.Optional;
 import org.aguavoz.staff.Roles;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -73,9 +81,18 @@ public class CommunitiesPages {
     private final CommitteeMemberships memberships;
     private final RosterCsvImport rosterImport;
     private final SecurityIdentity identity;
+    private final CreateCommunity createCommunity;
+    private final EditCommunity editCommunity;
+    private final ChangeRoster changeRoster;
+    private final PhoneNumbers phoneNumbers;
 
     CommunitiesPages(Communities communities, CommitteeMemberships memberships, RosterCsvImport rosterImport,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, CreateCommunity createCommunity, EditCommunity editCommunity,
+            ChangeRoster changeRoster, PhoneNumbers phoneNumbers) {
+        this.createCommunity = createCommunity;
+        this.editCommunity = editCommunity;
+        this.changeRoster = changeRoster;
+        this.phoneNumbers = phoneNumbers;
         this.communities = communities;
         this.memberships = memberships;
         this.rosterImport = rosterImport;
@@ -85,20 +102,25 @@ public class CommunitiesPages {
     @GET
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.VIEWER})
-    public TemplateInstance communities(@QueryParam("imported") Integer imported, @QueryParam("lang") String lang,
-            @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie) {
+    public Response communities(@QueryParam("imported") Integer imported, @QueryParam("problem") String problem,
+            @QueryParam("lang") String lang, @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie,
+            @CookieParam(Csrf.COOKIE) String csrfCookie) {
         String language = DashboardResource.language(lang, langCookie);
         List<CommunityRow> rows = communities.allByCode().stream().map(c -> new CommunityRow(c.code, c.name,
                 String.join(" | ", c.aliases.stream().map(a -> a.alias).toList()), memberships.current(c).size())).toList();
-        return page(list, language).data("rows", rows).data("imported", imported == null ? -1 : imported);
+        String token = Csrf.tokenFor(csrfCookie);
+        return Response.ok(page(list, language).data("rows", rows).data("imported", imported == null ? -1 : imported)
+                .data("problem", problemText(problem, DashboardResource.ui(language))).data("csrf", token))
+                .cookie(Csrf.cookie(token)).build();
     }
 
     @GET
     @Path("{code: [0-9]{1,6}}")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.VIEWER})
-    public TemplateInstance community(@PathParam("code") String code, @QueryParam("lang") String lang,
-            @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie) {
+    public Response community(@PathParam("code") String code, @QueryParam("problem") String problem,
+            @QueryParam("lang") String lang, @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie,
+            @CookieParam(Csrf.COOKIE) String csrfCookie) {
         Community community = communities.byCode(code).orElseThrow(NotFoundException::new);
         ZoneId zone = Agency.get().zone();
         boolean seesNumbers = identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.STAFF); // viewers see none
@@ -106,8 +128,13 @@ public class CommunitiesPages {
                 m.role.apiName(), seesNumbers ? m.phone : new org.aguavoz.phones.PhoneNumber(m.phone).masked(),
                 DAY.format(m.startedAt.atZone(zone)), m.endedAt == null ? "" : DAY.format(m.endedAt.atZone(zone)),
                 m.isCurrent())).toList();
-        return page(one, DashboardResource.language(lang, langCookie)).data("code", community.code)
-                .data("name", community.name).data("members", members);
+        String language = DashboardResource.language(lang, langCookie);
+        String token = Csrf.tokenFor(csrfCookie);
+        return Response.ok(page(one, language).data("code", community.code).data("name", community.name)
+                .data("aliases", String.join(" | ", community.aliases.stream().map(a -> a.alias).toList()))
+                .data("members", members).data("roles", Arrays.stream(MemberRole.values()).map(MemberRole::apiName).toList())
+                .data("problem", problemText(problem, DashboardResource.ui(language))).data("csrf", token))
+                .cookie(Csrf.cookie(token)).build();
     }
 
     @GET
@@ -150,10 +177,113 @@ public class CommunitiesPages {
         return Response.seeOther(URI.create("/communities?imported=" + result.importable())).build();
     }
 
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    public Response create(@FormParam("code") String code, @FormParam("name") String name, @FormParam("aliases") String aliases,
+            @FormParam(Csrf.FIELD) String csrf, @CookieParam(Csrf.COOKIE) String csrfCookie) {
+        Csrf.check(csrf, csrfCookie);
+        String trimmed = code == null ? "" : code.strip();
+        if (!trimmed.matches("[0-9]{1,6}")) {
+            return problem("/communities", "code");
+        }
+        if (name == null || name.isBlank() || name.strip().length() > 120) {
+            return problem("/communities", "name");
+        }
+        try {
+            createCommunity.create(new CommunityRequest(trimmed, name.strip(), split(aliases), null, null));
+        } catch (CreateCommunity.Refused refused) {
+            return problem("/communities", refused.field);
+        }
+        return Response.seeOther(URI.create("/communities/" + trimmed)).build();
+    }
+
+    @POST
+    @Path("{code: [0-9]{1,6}}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    public Response edit(@PathParam("code") String code, @FormParam("name") String name, @FormParam("aliases") String aliases,
+            @FormParam(Csrf.FIELD) String csrf, @CookieParam(Csrf.COOKIE) String csrfCookie) {
+        Csrf.check(csrf, csrfCookie);
+        Community community = communities.byCode(code).orElseThrow(NotFoundException::new);
+        try {
+            editCommunity.edit(community, name, split(aliases));
+        } catch (CreateCommunity.Refused refused) {
+            return problem("/communities/" + code, refused.field);
+        }
+        return Response.seeOther(URI.create("/communities/" + code)).build();
+    }
+
+    /** A new member; committees change every year, so the old ones stay in the history. */
+    @POST
+    @Path("{code: [0-9]{1,6}}/members")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    public Response addMember(@PathParam("code") String code, @FormParam("name") String name, @FormParam("phone") String phone,
+            @FormParam("role") String role, @FormParam(Csrf.FIELD) String csrf, @CookieParam(Csrf.COOKIE) String csrfCookie) {
+        Csrf.check(csrf, csrfCookie);
+        Community community = communities.byCode(code).orElseThrow(NotFoundException::new);
+        if (name == null || name.isBlank() || name.strip().length() > 120) {
+            return problem("/communities/" + code, "name");
+        }
+        Optional<PhoneNumber> number = phoneNumbers.parse(phone == null ? "" : phone);
+        if (number.isEmpty()) {
+            return problem("/communities/" + code, "phone");
+        }
+        MemberRole memberRole = Arrays.stream(MemberRole.values()).filter(r -> r.apiName().equals(role)).findFirst()
+                .orElse(MemberRole.MEMBER);
+        try {
+            changeRoster.add(community, name, number.get(), memberRole);
+        } catch (ChangeRoster.PhoneAlreadyOnCommittee taken) {
+            return problem("/communities/" + code, "member");
+        }
+        return Response.seeOther(URI.create("/communities/" + code)).build();
+    }
+
+    @POST
+    @Path("{code: [0-9]{1,6}}/members/{id: [0-9]+}/end")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    public Response endMember(@PathParam("code") String code, @PathParam("id") long id, @FormParam(Csrf.FIELD) String csrf,
+            @CookieParam(Csrf.COOKIE) String csrfCookie) {
+        Csrf.check(csrf, csrfCookie);
+        CommitteeMembership member = CommitteeMembership.findById(id);
+        if (member == null || !member.community.code.equals(code)) {
+            throw new NotFoundException();
+        }
+        changeRoster.end(member);
+        return Response.seeOther(URI.create("/communities/" + code)).build();
+    }
+
+    private static Response problem(String page, String field) {
+        return Response.seeOther(URI.create(page + "?problem=" + (field == null ? "code" : field))).build();
+    }
+
+    private static List<String> split(String aliases) {
+        return aliases == null ? List.of() : Arrays.stream(aliases.split("\\|")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+    }
+
     private TemplateInstance page(Template template, String language) {
         return template.data("user", identity.getPrincipal().getName()).data("language", language)
                 .data("canEdit", identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.STAFF))
                 .setLocale(Locale.forLanguageTag(language));
+    }
+
+    private static String problemText(String field, UiTexts ui) {
+        if (field == null) {
+            return "";
+        }
+        return switch (field) {
+            case "name" -> ui.problemName();
+            case "aliases" -> ui.problemAliases();
+            case "phone" -> ui.problemPhone();
+            case "member" -> ui.problemMember();
+            default -> ui.problemCode();
+        };
     }
 
     /** UTF-8 as saved by "CSV UTF-8"; otherwise Windows-1252, what Excel in Spanish saves as plain "CSV". */

@@ -285,4 +285,22 @@ public interface UiTexts {
 
     @Message("Unir a otro reporte")
     String merge();
+
+    @Message("Guardar")
+    String save();
+
+    @Message("Ese código ya existe o no es válido: de 1 a 6 dígitos, el del cartel.")
+    String problemCode();
+
+    @Message("El nombre debe tener de 1 a 120 caracteres.")
+    String problemName();
+
+    @Message("Una de las otras formas de escribirlo no tiene letras o ya nombra a otra comunidad.")
+    String problemAliases();
+
+    @Message("Ese teléfono no es válido.")
+    String problemPhone();
+
+    @Message("Ese teléfono ya es de un integrante actual de este comité.")
+    String problemMember();
 }

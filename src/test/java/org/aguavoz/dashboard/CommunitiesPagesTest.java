@@ -1,0 +1,70 @@
+package org.aguavoz.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.aguavoz.TestCommunities;
+import org.aguavoz.TestStaff;
+import org.aguavoz.intake.TwilioWebhook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Communities and rosters through the dashboard's forms (session + CSRF), checked through the API. */
+@QuarkusTest
+class CommunitiesPagesTest {
+
+    private String session;
+    private final String token = "c".repeat(43);
+
+    @BeforeEach
+    void loggedIn() {
+        session = DashboardSecurityTest.logIn("admin", TestStaff.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void aCommunityIsCreatedRenamedAndItsCommitteeChangesKeepingTheHistory() {
+        String code = TestCommunities.freshCode();
+        post("/communities", Map.of("code", code, "name", "Santa Rita Abajo", "aliases", "sta rita | Santa Rita"))
+                .header("Location", endsWith("/communities/" + code));
+        post("/communities/" + code, Map.of("name", "Santa Rita de Abajo", "aliases", "santa rita | sta. rita abajo"));
+        TestStaff.asAdmin().get("/api/v1/communities/{c}", code).then().body("name", equalTo("Santa Rita de Abajo"))
+                .body("aliases", contains("Santa Rita", "sta. rita abajo")); // a variant that stays keeps its first spelling
+
+        String phone = TwilioWebhook.freshVillager();
+        post("/communities/" + code + "/members", Map.of("name", "Irma Solís", "phone", phone, "role", "treasurer"));
+        post("/communities/" + code + "/members", Map.of("name", "Otra vez", "phone", phone, "role", "member"))
+                .header("Location", endsWith("problem=member"));
+        long id = TestStaff.asAdmin().get("/api/v1/communities/{c}/members", code).then()
+                .body("name", contains("Irma Solís")).extract().jsonPath().getLong("[0].id");
+        post("/communities/" + code + "/members/" + id + "/end", Map.of());
+        TestStaff.asAdmin().get("/api/v1/communities/{c}/members", code).then().body("current", contains(false));
+
+        given().cookie("aguavoz-session", session).get("/communities/" + code).then().statusCode(200)
+                .body(containsString("Irma Solís")).body(containsString("class=\"past\""));
+    }
+
+    @Test
+    void aTakenCodeOrVariantIsToldNotStored() {
+        String code = TestCommunities.freshCode();
+        post("/communities", Map.of("code", code, "name", "Peña Blanca Norte", "aliases", "Peña Blanca N"));
+        post("/communities", Map.of("code", code, "name", "Otra")).header("Location", endsWith("problem=code"));
+        String other = TestCommunities.freshCode();
+        post("/communities", Map.of("code", other, "name", "Otra", "aliases", "pena blanca n"))
+                .header("Location", endsWith("problem=aliases"));
+        TestStaff.asAdmin().get("/api/v1/communities/{c}", other).then().statusCode(404);
+        given().cookie("aguavoz-session", session).get("/communities?problem=aliases").then()
+                .body(containsString("ya nombra a otra comunidad")).body(not(containsString("already names")));
+    }
+
+    private io.restassured.response.ValidatableResponse post(String path, Map<String, String> form) {
+        return given().cookie("aguavoz-session", session).cookie("aguavoz-csrf", token).formParam("csrf", token)
+                .formParams(form).redirects().follow(false).post(path).then().statusCode(303);
+    }
+}
