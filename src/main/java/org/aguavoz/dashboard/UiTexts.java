@@ -303,4 +303,55 @@ public interface UiTexts {
 
     @Message("Ese teléfono ya es de un integrante actual de este comité.")
     String problemMember();
+
+    @Message("Ajustes")
+    String settings();
+
+    @Message("Plazos por categoría (horas)")
+    String deadlines();
+
+    @Message("Confirmar en")
+    String acknowledgeHours();
+
+    @Message("Resolver en")
+    String resolveHours();
+
+    @Message("Los cambios de plazo valen para los reportes que se abran (o reabran) desde ahora.")
+    String deadlinesNewOnly();
+
+    @Message("A quién se avisa de un reporte nuevo")
+    String routing();
+
+    @Message("al comité")
+    String routeCommittee();
+
+    @Message("al organismo")
+    String routeAgency();
+
+    @Message("a los dos")
+    String routeBoth();
+
+    @Message("Horas de silencio (HH:MM-HH:MM u off)")
+    String quietHours();
+
+    @Message("Zona horaria")
+    String timeZone();
+
+    @Message("Avisos atrasados de agua sucia al personal de guardia a cualquier hora")
+    String qualityOverride();
+
+    @Message("Usuarios del personal")
+    String staffUsers();
+
+    @Message("activo")
+    String active();
+
+    @Message("Desactivar")
+    String deactivate();
+
+    @Message("Agregar usuario")
+    String addUser();
+
+    @Message("No se guardó: revise los valores (plazos de 1 a 8760 horas y resolver no antes que confirmar; horas como 21:00-07:00; zona como America/Mexico_City; usuario de 2 a 40 letras o números y contraseña de 10 a 72 caracteres).")
+    String problemSettings();
 }

@@ -1,7 +1,6 @@
 package org.aguavoz.routing;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +10,6 @@ import org.aguavoz.tickets.Category;
 
 /** The agency's rule for one category; the database refuses to route integrity complaints to a committee. */
 @Entity
-@Cacheable
 @Table(name = "routing_rule")
 public class RoutingRule extends PanacheEntityBase {
 
