@@ -178,6 +178,27 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void thePagesFitAPhoneScreenWithoutSidewaysScrolling() {
+        String code = TestCommunities.create("Nuevo Joaquín Miguel Gutiérrez Ampliación Sur");
+        String reference = TwilioWebhook.referenceIn(TwilioWebhook.smsReply(TwilioWebhook.freshVillager(),
+                code + " sin agua desde hace tres dias en toda la parte alta de la colonia"));
+        logIn("admin", TestStaff.ADMIN_PASSWORD);
+        org.openqa.selenium.Dimension laptop = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844)); // a common phone
+            for (String page : List.of("", "tickets/" + reference, "communities", "settings")) {
+                browser.get(base + page);
+                Object overflow = ((JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertTrue(((Number) overflow).intValue() <= 0, "/" + page + " scrolls sideways by " + overflow + " px");
+            }
+            System.out.println("DashboardBrowserTest: screenshot " + Chromium.screenshot(browser, "open-tickets-phone"));
+        } finally {
+            browser.manage().window().setSize(laptop);
+        }
+    }
+
+    @Test
     void aViewerSeesNeitherNumbersNorActions() {
         String code = TestCommunities.create("Flor de Mayo");
         String villager = TwilioWebhook.freshVillager();
