@@ -68,7 +68,8 @@ import org.aguavoz.tickets.Tickets;
 @Produces(MediaType.TEXT_HTML)
 public class DashboardResource {
 
-    static final String LANGUAGE_COOKIE = "aguavoz-lang";
+    /** Shared with the public figures page, so one choice of language holds on every page. */
+    public static final String LANGUAGE_COOKIE = "aguavoz-lang";
     static final int PAGE_SIZE = 50;
     private static final Set<TicketStatus> UNFINISHED = EnumSet.of(TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED,
             TicketStatus.IN_PROGRESS);
@@ -392,7 +393,7 @@ public class DashboardResource {
         }
     }
 
-    static String language(String requested, String cookie) {
+    public static String language(String requested, String cookie) {
         String language = requested != null ? requested : cookie;
         return "en".equals(language) ? "en" : "es";
     }
@@ -402,7 +403,7 @@ public class DashboardResource {
     }
 
     /** A ?lang= choice is remembered in a cookie. */
-    private static Response.ResponseBuilder withLanguage(Response.ResponseBuilder response, String requested, String language) {
+    public static Response.ResponseBuilder withLanguage(Response.ResponseBuilder response, String requested, String language) {
         if (requested != null) {
             response.cookie(new NewCookie.Builder(LANGUAGE_COOKIE).value(language).path("/").maxAge(365 * 24 * 3600)
                     .sameSite(NewCookie.SameSite.LAX).build());

@@ -16,9 +16,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver (.ci/run installs both; nothing downloads a
- * browser). Missing binaries fail the test with what to install.
+ * browser). Missing binaries fail the test with what to install. Public because the public figures page (another
+ * package) has a browser test too.
  */
-final class Chromium {
+public final class Chromium {
 
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -26,7 +27,7 @@ final class Chromium {
     private Chromium() {
     }
 
-    static WebDriver start() {
+    public static WebDriver start() {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException(BROWSER + " or " + DRIVER
                     + " is missing: install Debian's chromium and chromium-driver (.ci/run does)");
@@ -45,7 +46,7 @@ final class Chromium {
     }
 
     /** Saves what the browser shows now under target/screenshots/. */
-    static Path screenshot(WebDriver browser, String name) {
+    public static Path screenshot(WebDriver browser, String name) {
         try {
             Path target = Path.of("target", "screenshots", name + ".png").toAbsolutePath();
             Files.createDirectories(target.getParent());
