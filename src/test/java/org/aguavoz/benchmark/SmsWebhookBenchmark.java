@@ -67,6 +67,8 @@ class SmsWebhookBenchmark {
     private static final String FORM = "application/x-www-form-urlencoded";
     /** Twilio gives up on a webhook after 15 s; a slower answer is a failure for the reporter too. */
     static final Duration TWILIO_TIMEOUT = Duration.ofSeconds(15);
+    /** How long a run's stored-but-not-yet-answered messages may take to be answered before the next run. */
+    private static final Duration CATCH_UP = Duration.ofMinutes(10);
     /**
      * PostgreSQL flushes a busy backend's statistics at most once a second and an idle one's after 10 s: wait that
      * long after each run so its database figures are complete (the pause also lets the app settle).
@@ -100,9 +102,13 @@ class SmsWebhookBenchmark {
                 // compiler thread still busy from the warm-up would otherwise spoil.
                 List<Result> results = new ArrayList<>();
                 String closed = "closed " + settings.concurrency();
+                Instant closedFrom = Instant.now().minusSeconds(1);
                 Result closedWebhook = meter.measure(closed, () ->
                         generator.closed(Endpoint.WEBHOOK, settings.concurrency(), settings.length(), false));
                 results.add(closedWebhook);
+                // Under saturation most messages are only stored and answered afterwards by SMS: say how many and
+                // how long the catch-up took, and let it finish before the next run so runs do not overlap.
+                System.out.println("closed run: " + db.waitUntilAnswered(closedFrom, CATCH_UP));
                 Result closedBaseline = meter.measure(closed, () ->
                         generator.closed(Endpoint.BASELINE, settings.concurrency(), settings.length(), false));
                 results.add(closedBaseline);
@@ -118,6 +124,7 @@ class SmsWebhookBenchmark {
                         generator.open(Endpoint.WEBHOOK, settings.sustainedRate(), settings.length(),
                                 settings.openSenders(), true));
                 results.add(sustained);
+                System.out.println("sustained run: " + db.waitUntilAnswered(sustainedFrom, CATCH_UP));
                 Loss loss = Loss.check(sustained.okSids(), db.answeredSince(sustainedFrom));
 
                 Report.print(results, closedWebhook.throughput() / closedBaseline.throughput(), loss);
@@ -783,6 +790,35 @@ class SmsWebhookBenchmark {
                 return new Activity(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
+            }
+        }
+
+        /**
+         * Waits until every message received since {@code from} is answered (or {@code max} passes) and says how they
+         * were answered: in the webhook's TwiML, or afterwards as an SMS from the outbox (a busy webhook only stores).
+         */
+        String waitUntilAnswered(Instant from, Duration max) throws SQLException {
+            long start = System.nanoTime();
+            long deadline = start + max.toNanos();
+            while (true) {
+                try (PreparedStatement s = connection.prepareStatement("""
+                        select count(*) filter (where processed_at is null), count(*) filter (where reply_channel = 'TWIML'),
+                               count(*) filter (where reply_channel = 'OUTBOX'), count(*)
+                        from inbound_message where received_at >= ?""")) {
+                    s.setTimestamp(1, Timestamp.from(from));
+                    try (ResultSet r = s.executeQuery()) {
+                        r.next();
+                        long unanswered = r.getLong(1);
+                        if (unanswered == 0 || System.nanoTime() > deadline) {
+                            return ("%d messages: %d answered in the webhook (TwiML), %d answered afterwards by SMS,"
+                                    + " %d with nothing to say; %d still unanswered; caught up %.1f s after the run")
+                                    .formatted(r.getLong(4), r.getLong(2), r.getLong(3),
+                                            r.getLong(4) - r.getLong(2) - r.getLong(3) - unanswered, unanswered,
+                                            (System.nanoTime() - start) / 1e9);
+                        }
+                    }
+                }
+                LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
             }
         }
 

@@ -36,12 +36,20 @@ class RetryUnansweredSms {
     @Scheduled(every = "${aguavoz.sms.intake.retry-every:30s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retry() {
-        for (Long id : unanswered()) {
-            try {
-                answer.answer(id, AnswerSms.ReplyBy.OUTBOX);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Inbound message %d still cannot be answered", id);
-                answer.recordFailure(id, e);
+        // After a flood whose overflow did not fit AnswerLater's queue, thousands may wait: keep going, batch by
+        // batch, but not forever in one run.
+        for (int batch = 0; batch < 40; batch++) {
+            List<Long> ids = unanswered();
+            for (Long id : ids) {
+                try {
+                    answer.answer(id, AnswerSms.ReplyBy.OUTBOX);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Inbound message %d still cannot be answered", id);
+                    answer.recordFailure(id, e);
+                }
+            }
+            if (ids.size() < 50) {
+                return;
             }
         }
     }

@@ -26,4 +26,13 @@ public interface SmsIntakeConfig {
     /** Answer numbers from other countries (international SMS cost more) and file their reports. */
     @WithDefault("false")
     boolean acceptForeignNumbers();
+
+    /**
+     * New messages answered inside the webhook at once; beyond that (a flood), the webhook only stores the message
+     * and answers with empty TwiML, and the answer follows as an SMS from the outbox. 0: twice the processors.
+     */
+    @WithDefault("0")
+    @Min(0)
+    @Max(1_000)
+    int maxConcurrentAnswers();
 }

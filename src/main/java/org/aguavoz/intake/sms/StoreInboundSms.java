@@ -31,9 +31,12 @@ class StoreInboundSms {
         return cut.replace('\u0000', '\uFFFD');
     }
 
-    /** The id of the stored message, whether this delivery stored it or an earlier one did. */
+    /** The stored message; {@code fresh} when this delivery stored it (not an earlier delivery of the same SID). */
+    record Stored(long id, boolean fresh) {
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    long store(InboundSms sms) {
+    Stored store(InboundSms sms) {
         Object inserted = em.createNativeQuery("""
                         insert into inbound_message (message_sid, account_sid, from_phone, to_phone, body, num_media, received_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -48,9 +51,9 @@ class StoreInboundSms {
                 .setParameter(7, clock.instant())
                 .getResultStream().findFirst().orElse(null);
         if (inserted != null) {
-            return ((Number) inserted).longValue();
+            return new Stored(((Number) inserted).longValue(), true);
         }
-        return ((Number) em.createNativeQuery("select id from inbound_message where message_sid = ?1")
-                .setParameter(1, sms.messageSid()).getSingleResult()).longValue();
+        return new Stored(((Number) em.createNativeQuery("select id from inbound_message where message_sid = ?1")
+                .setParameter(1, sms.messageSid()).getSingleResult()).longValue(), false);
     }
 }

@@ -1,0 +1,69 @@
+package org.aguavoz.intake.sms;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.aguavoz.TestCommunities;
+import org.aguavoz.intake.TwilioWebhook;
+import org.aguavoz.outbox.OutboundMessage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A flood: every answering permit is taken (as by many webhooks at once), so a new message is only stored, the
+ * webhook answers empty TwiML at once, and the answer follows as an SMS from the outbox — once, even when Twilio
+ * delivers the webhook again.
+ */
+@QuarkusTest
+class SmsFloodTest {
+
+    @Inject
+    ReceiveSms receiveSms;
+
+    @Test
+    void duringAFloodTheWebhookOnlyStoresAndTheAnswerFollowsBySms() throws InterruptedException {
+        String code = TestCommunities.create("Rio Blanco Arriba");
+        String member = TwilioWebhook.freshVillager();
+        TestCommunities.addMember(code, "Tomás Vázquez", member);
+        String villager = TwilioWebhook.freshVillager();
+        Map<String, String> sms = TwilioWebhook.sms(villager, code + " sin agua desde anoche");
+
+        int permits = receiveSms.answeringPermits().drainPermits();
+        try {
+            TwilioWebhook.post("/twilio/sms", sms).then().statusCode(200).body(containsString("<Response/>"));
+            List<OutboundMessage> replies = waitForReplyTo(villager);
+            assertEquals(1, replies.size());
+            assertTrue(replies.get(0).body.matches("AguaVoz: reporte [0-9]{4,6} recibido\\. El comité de Rio Blanco Arriba fue avisado\\."),
+                    replies.get(0).body);
+            assertEquals(OutboundMessage.Timing.REPLY, replies.get(0).timing);
+
+            // Twilio delivers the same webhook again: still empty, still one reply.
+            TwilioWebhook.post("/twilio/sms", sms).then().statusCode(200).body(containsString("<Response/>"));
+            assertEquals(1, outboxTo(villager).size());
+            assertEquals(1, outboxTo(member).size(), "the committee is told as for any report");
+        } finally {
+            receiveSms.answeringPermits().release(permits);
+        }
+    }
+
+    private static List<OutboundMessage> waitForReplyTo(String phone) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            List<OutboundMessage> found = outboxTo(phone);
+            if (!found.isEmpty()) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no reply was queued for " + phone + " within 10 s");
+    }
+
+    private static List<OutboundMessage> outboxTo(String phone) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboundMessage.<OutboundMessage>list("toPhone", phone));
+    }
+}
