@@ -345,7 +345,8 @@ public class DashboardResource {
         };
     }
 
-    static String categoryLabel(Category category, UiTexts ui) {
+    /** The dashboard's words for the categories: one translation of each, wherever it is shown. */
+    public static String categoryLabel(Category category, UiTexts ui) {
         return switch (category) {
             case OUTAGE -> ui.categoryOutage();
             case QUALITY -> ui.categoryQuality();

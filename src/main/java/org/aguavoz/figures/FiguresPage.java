@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.quarkus.qute.TemplateData;
+import org.aguavoz.dashboard.DashboardResource;
 import org.aguavoz.dashboard.UiTexts;
 import org.aguavoz.tickets.Category;
 
@@ -62,7 +63,7 @@ final class FiguresPage {
         List<Choice> choices = List.of(30, 90, 365).stream()
                 .map(days -> new Choice(days, days == figures.period().days())).toList();
         List<Legend> legend = List.of(Category.values()).stream()
-                .map(category -> new Legend(category.apiName(), label(category, ui))).toList();
+                .map(category -> new Legend(category.apiName(), DashboardResource.categoryLabel(category, ui))).toList();
         long most = figures.communities().stream().mapToLong(CommunityFigures::reports).max().orElse(0);
         List<OnTimeBar> onTime = new ArrayList<>();
         List<CategoryBar> byCategory = new ArrayList<>();
@@ -103,7 +104,7 @@ final class FiguresPage {
             int x = (int) Math.round((double) WIDTH * before / most);
             before += count;
             int end = (int) Math.round((double) WIDTH * before / most);
-            segments.add(new Segment(category.apiName(), label(category, ui), count, x, end - x));
+            segments.add(new Segment(category.apiName(), DashboardResource.categoryLabel(category, ui), count, x, end - x));
         }
         return segments;
     }
@@ -120,17 +121,5 @@ final class FiguresPage {
 
     private static String hours(BigDecimal hours, FiguresTexts texts) {
         return hours == null ? texts.noData() : hours.toPlainString();
-    }
-
-    /** The dashboard's own words for the categories: one translation of each, wherever it is shown. */
-    private static String label(Category category, UiTexts ui) {
-        return switch (category) {
-            case OUTAGE -> ui.categoryOutage();
-            case QUALITY -> ui.categoryQuality();
-            case LEAK -> ui.categoryLeak();
-            case BILLING -> ui.categoryBilling();
-            case INTEGRITY -> ui.categoryIntegrity();
-            case OTHER -> ui.categoryOther();
-        };
     }
 }
