@@ -9,8 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * Renames a community and replaces its spelling variants. The code stays: it is printed on posters and murals, and
- * villagers' phones remember it. A variant that names another community is refused, as on creation.
+ * Renames a community, changes its code and replaces its spelling variants. A new code is rare (it is printed on
+ * posters and murals) but must be possible: tickets, committees and villagers' phones point at the community, not
+ * at its code, so nothing is lost. A code or variant that belongs to another community is refused, as on creation.
  */
 @ApplicationScoped
 public class EditCommunity {
@@ -25,7 +26,14 @@ public class EditCommunity {
 
     /** @throws CreateCommunity.Refused naming the field (name, aliases) and the problem */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void edit(Community community, String name, List<String> aliases) {
+    public void edit(Community community, String code, String name, List<String> aliases) {
+        String newCode = code == null ? community.code : code.strip();
+        if (!newCode.matches("[0-9]{1,6}")) {
+            throw new CreateCommunity.Refused("code", "must be 1 to 6 digits, as printed on the community's posters");
+        }
+        if (!newCode.equals(community.code) && communities.byCode(newCode).isPresent()) {
+            throw new CreateCommunity.Refused("code", "community " + newCode + " already exists", true);
+        }
         if (name == null || name.isBlank() || name.strip().length() > 120) {
             throw new CreateCommunity.Refused("name", "must be 1 to 120 characters");
         }
@@ -40,6 +48,7 @@ public class EditCommunity {
             });
             wanted.putIfAbsent(normalized, alias.strip());
         }
+        community.code = newCode;
         community.name = name.strip();
         // Variants that stay are kept as rows (their unique key must not be deleted and inserted in one flush).
         community.aliases.removeIf(existing -> !wanted.containsKey(existing.normalized));

@@ -204,16 +204,16 @@ public class CommunitiesPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
-    public Response edit(@PathParam("code") String code, @FormParam("name") String name, @FormParam("aliases") String aliases,
-            @FormParam(Csrf.FIELD) String csrf, @CookieParam(Csrf.COOKIE) String csrfCookie) {
+    public Response edit(@PathParam("code") String code, @FormParam("newCode") String newCode, @FormParam("name") String name,
+            @FormParam("aliases") String aliases, @FormParam(Csrf.FIELD) String csrf, @CookieParam(Csrf.COOKIE) String csrfCookie) {
         Csrf.check(csrf, csrfCookie);
         Community community = communities.byCode(code).orElseThrow(NotFoundException::new);
         try {
-            editCommunity.edit(community, name, split(aliases));
+            editCommunity.edit(community, newCode, name, split(aliases));
         } catch (CreateCommunity.Refused refused) {
             return problem("/communities/" + code, refused.field);
         }
-        return Response.seeOther(URI.create("/communities/" + code)).build();
+        return Response.seeOther(URI.create("/communities/" + community.code)).build();
     }
 
     /** A new member; committees change every year, so the old ones stay in the history. */

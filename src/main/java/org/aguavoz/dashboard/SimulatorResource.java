@@ -41,6 +41,7 @@ import org.aguavoz.intake.sms.ReceiveSms;
 import org.aguavoz.outbox.OutboundMessage;
 import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.phones.PhoneNumbers;
+import org.aguavoz.reporters.Reporter;
 import org.aguavoz.staff.Roles;
 
 /**
@@ -153,7 +154,7 @@ public class SimulatorResource {
                 .toList();
     }
 
-    /** Committee members and recent reporters, to pick one quickly in a training session. */
+    /** Committee members and recent reporters, to pick one quickly in a training session. Staff and admins only. */
     private List<Phone> phones(Optional<PhoneNumber> selected) {
         List<Phone> phones = new ArrayList<>();
         for (CommitteeMembership member : CommitteeMembership.<CommitteeMembership>list(
@@ -163,6 +164,12 @@ public class SimulatorResource {
             }
             phones.add(new Phone(member.phone, member.name + " (" + member.community.code + " " + member.community.name + ")",
                     selected.map(p -> p.e164().equals(member.phone)).orElse(false)));
+        }
+        // Villagers who reported lately (the demo's are there from the start).
+        for (Reporter reporter : Reporter.<Reporter>find("order by updatedAt desc").page(0, 20).list()) {
+            String where = reporter.community == null ? "" : " (" + reporter.community.code + " " + reporter.community.name + ")";
+            phones.add(new Phone(reporter.phone, new PhoneNumber(reporter.phone).masked() + where,
+                    selected.map(p -> p.e164().equals(reporter.phone)).orElse(false)));
         }
         return phones;
     }

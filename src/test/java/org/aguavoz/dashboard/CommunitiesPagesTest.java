@@ -33,7 +33,11 @@ class CommunitiesPagesTest {
         String code = TestCommunities.freshCode();
         post("/communities", Map.of("code", code, "name", "Santa Rita Abajo", "aliases", "sta rita | Santa Rita"))
                 .header("Location", endsWith("/communities/" + code));
-        post("/communities/" + code, Map.of("name", "Santa Rita de Abajo", "aliases", "santa rita | sta. rita abajo"));
+        String renumbered = TestCommunities.freshCode();
+        post("/communities/" + code, Map.of("newCode", renumbered, "name", "Santa Rita de Abajo",
+                "aliases", "santa rita | sta. rita abajo")).header("Location", endsWith("/communities/" + renumbered));
+        TestStaff.asAdmin().get("/api/v1/communities/{c}", code).then().statusCode(404);
+        code = renumbered; // new posters were printed
         TestStaff.asAdmin().get("/api/v1/communities/{c}", code).then().body("name", equalTo("Santa Rita de Abajo"))
                 .body("aliases", contains("Santa Rita", "sta. rita abajo")); // a variant that stays keeps its first spelling
 
@@ -55,6 +59,10 @@ class CommunitiesPagesTest {
         String code = TestCommunities.freshCode();
         post("/communities", Map.of("code", code, "name", "Peña Blanca Norte", "aliases", "Peña Blanca N"));
         post("/communities", Map.of("code", code, "name", "Otra")).header("Location", endsWith("problem=code"));
+        String second = TestCommunities.freshCode();
+        post("/communities", Map.of("code", second, "name", "Peña Blanca Sur"));
+        post("/communities/" + second, Map.of("newCode", code, "name", "Peña Blanca Sur", "aliases", ""))
+                .header("Location", endsWith("problem=code"));
         String other = TestCommunities.freshCode();
         post("/communities", Map.of("code", other, "name", "Otra", "aliases", "pena blanca n"))
                 .header("Location", endsWith("problem=aliases"));
