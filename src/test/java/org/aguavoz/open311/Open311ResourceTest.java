@@ -307,4 +307,14 @@ class Open311ResourceTest {
     private static String w3(Instant instant) {
         return ServiceRequestView.w3(instant);
     }
+
+    @org.junit.jupiter.api.Test
+    void civicToolsOnOtherSitesMayReadItButNotTheStaffApi() {
+        io.restassured.RestAssured.given().header("Origin", "https://mapa.example.org").get("/open311/v2/services.json")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "*");
+        io.restassured.RestAssured.given().header("Origin", "https://mapa.example.org").get("/public/figures.json")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "*");
+        org.aguavoz.TestStaff.asViewer().header("Origin", "https://mapa.example.org").get("/api/v1/agency")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
 }
