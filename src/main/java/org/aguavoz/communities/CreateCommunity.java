@@ -1,8 +1,9 @@
 package org.aguavoz.communities;
 
 import java.time.Clock;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -37,22 +38,32 @@ public class CreateCommunity {
         community.longitude = request.longitude();
         community.createdAt = clock.instant();
         community.updatedAt = community.createdAt;
-        Set<String> seen = new LinkedHashSet<>();
-        for (String alias : request.aliasesOrEmpty()) {
+        checkedAliases(communities, request.aliasesOrEmpty(), null).values().forEach(community::addAlias);
+        communities.persist(community);
+        return community;
+    }
+
+    /**
+     * The spelling variants as they will be stored, by normalised form ("Los Ángeles" and "los angeles" are one
+     * variant: the first spelling is kept). Refused: a variant with no letters or digits, or one that already names a
+     * community other than {@code owner} (null for a new community). Shared by creation and editing.
+     */
+    static Map<String, String> checkedAliases(Communities communities, List<String> aliases, Community owner) {
+        Map<String, String> checked = new LinkedHashMap<>();
+        for (String alias : aliases) {
             String normalized = SpellingVariant.normalize(alias);
             if (normalized.isEmpty()) {
                 throw new Refused("aliases", "\"" + alias.strip() + "\" has no letters or digits");
             }
-            if (!seen.add(normalized)) {
-                continue; // "Los Ángeles" and "los angeles" are one variant
+            if (checked.putIfAbsent(normalized, alias.strip()) != null) {
+                continue;
             }
-            communities.byNormalizedAlias(normalized).ifPresent(other -> {
-                throw new Refused("aliases", "\"" + alias.strip() + "\" already names community " + other.code, true);
-            });
-            community.addAlias(alias);
+            communities.byNormalizedAlias(normalized).filter(other -> owner == null || !other.id.equals(owner.id))
+                    .ifPresent(other -> {
+                        throw new Refused("aliases", "\"" + alias.strip() + "\" already names community " + other.code, true);
+                    });
         }
-        communities.persist(community);
-        return community;
+        return checked;
     }
 
     /** A request that contradicts what is stored (conflict) or itself. */

@@ -1,7 +1,6 @@
 package org.aguavoz.communities;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,17 +36,7 @@ public class EditCommunity {
         if (name == null || name.isBlank() || name.strip().length() > 120) {
             throw new CreateCommunity.Refused("name", "must be 1 to 120 characters");
         }
-        Map<String, String> wanted = new LinkedHashMap<>();
-        for (String alias : aliases) {
-            String normalized = SpellingVariant.normalize(alias);
-            if (normalized.isEmpty()) {
-                throw new CreateCommunity.Refused("aliases", "\"" + alias.strip() + "\" has no letters or digits");
-            }
-            communities.byNormalizedAlias(normalized).filter(other -> !other.id.equals(community.id)).ifPresent(other -> {
-                throw new CreateCommunity.Refused("aliases", "\"" + alias.strip() + "\" already names community " + other.code, true);
-            });
-            wanted.putIfAbsent(normalized, alias.strip());
-        }
+        Map<String, String> wanted = CreateCommunity.checkedAliases(communities, aliases, community);
         community.code = newCode;
         community.name = name.strip();
         // Variants that stay are kept as rows (their unique key must not be deleted and inserted in one flush).

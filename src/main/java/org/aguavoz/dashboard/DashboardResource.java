@@ -399,9 +399,12 @@ public class DashboardResource {
         return "en".equals(language) ? "en" : "es";
     }
 
+    /** Looked up once per language, as SmsBundles does: a CDI lookup per page would be work done again each time. */
     static UiTexts ui(String language) {
-        return MessageBundles.get(UiTexts.class, Localized.Literal.of(language));
+        return UI.computeIfAbsent(language, l -> MessageBundles.get(UiTexts.class, Localized.Literal.of(l)));
     }
+
+    private static final java.util.Map<String, UiTexts> UI = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A ?lang= choice is remembered in a cookie. */
     public static Response.ResponseBuilder withLanguage(Response.ResponseBuilder response, String requested, String language) {

@@ -1,7 +1,6 @@
 package org.aguavoz.intake.voice;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -42,10 +41,8 @@ final class CallTwiml {
                 heard.add(new Play.Builder(baseUrl + "/ivr-audio/" + flow.name() + "/" + part.play()).build());
             } else {
                 Say.Builder say = new Say.Builder(fill(part.say(), values));
-                speaker.voice().flatMap(v -> Arrays.stream(Say.Voice.values()).filter(x -> x.toString().equals(v)).findFirst())
-                        .ifPresent(say::voice);
-                speaker.sayLanguage().flatMap(l -> Arrays.stream(Say.Language.values()).filter(x -> x.toString().equals(l)).findFirst())
-                        .ifPresent(say::language);
+                speaker.voice().flatMap(TwilioVoices::voice).ifPresent(say::voice);
+                speaker.sayLanguage().flatMap(TwilioVoices::language).ifPresent(say::language);
                 heard.add(say.build());
             }
         }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -32,7 +31,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.twilio.twiml.voice.Say;
 import org.aguavoz.tickets.Category;
 
 /**
@@ -183,12 +181,11 @@ public final class FlowFiles {
                     }
                 }
                 Optional<String> voice = Optional.ofNullable(text(value, "voice"));
-                if (voice.isPresent() && Arrays.stream(Say.Voice.values()).noneMatch(v -> v.toString().equals(voice.get()))) {
+                if (voice.isPresent() && TwilioVoices.voice(voice.get()).isEmpty()) {
                     throw fail("language '" + code + "': voice '" + voice.get() + "' is not a Twilio voice (e.g. Polly.Mia)");
                 }
                 Optional<String> sayLanguage = Optional.ofNullable(text(value, "sayLanguage"));
-                if (sayLanguage.isPresent() && Arrays.stream(Say.Language.values())
-                        .noneMatch(l -> l.toString().equals(sayLanguage.get()))) {
+                if (sayLanguage.isPresent() && TwilioVoices.language(sayLanguage.get()).isEmpty()) {
                     throw fail("language '" + code + "': sayLanguage '" + sayLanguage.get()
                             + "' is not a Twilio language (e.g. es-MX)");
                 }

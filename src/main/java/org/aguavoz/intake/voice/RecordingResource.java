@@ -29,7 +29,6 @@ import org.aguavoz.api.ApiProblem;
 import org.aguavoz.api.Problem;
 import org.aguavoz.config.TwilioConfig;
 import org.aguavoz.staff.Roles;
-import org.aguavoz.tickets.Ticket;
 import org.aguavoz.tickets.TicketView;
 import org.aguavoz.tickets.Tickets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
