@@ -2,6 +2,7 @@ package org.aguavoz.communities;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The form in which community names and their variants are compared: lower case, accents dropped ("Ángeles",
@@ -10,13 +11,15 @@ import java.util.Locale;
  */
 public final class SpellingVariant {
 
+    /** Compiled once: every SMS and every community name of the agency goes through here. */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^a-z0-9]+");
+
     private SpellingVariant() {
     }
 
     public static String normalize(String text) {
-        String withoutAccents = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return withoutAccents.toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", " ")
-                .strip();
+        String withoutAccents = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        return NOT_LETTER_OR_DIGIT.matcher(withoutAccents.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 }

@@ -1,5 +1,7 @@
 package org.aguavoz.intake.sms;
 
+import java.util.regex.Pattern;
+
 import org.aguavoz.communities.SpellingVariant;
 
 /**
@@ -10,6 +12,8 @@ import org.aguavoz.communities.SpellingVariant;
  */
 final class ReportText {
 
+    private static final Pattern REPEATED_LETTER = Pattern.compile("([a-z])\\1+");
+
     private ReportText() {
     }
 
@@ -18,6 +22,6 @@ final class ReportText {
             return "";
         }
         // Digits are left alone: "1001" is a community code, not a stretched "101".
-        return SpellingVariant.normalize(sms).replaceAll("([a-z])\\1+", "$1");
+        return REPEATED_LETTER.matcher(SpellingVariant.normalize(sms)).replaceAll("$1");
     }
 }

@@ -46,21 +46,25 @@ public record SmsCommand(Kind kind, Optional<String> reference, String text, int
             "numero", "num", "no", "n", "caso", "queja", "referencia", "of", "my", "the", "for", "report", "ref",
             "reference", "ticket");
 
+    private static final Pattern MENU_DIGIT = Pattern.compile("[1-9]");
+    private static final Pattern CODE = Pattern.compile("[0-9]{1,6}");
+    /** "estado4821" is "estado 4821". */
+    private static final Pattern LETTER_DIGIT_BOUNDARY = Pattern.compile("(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])");
+
     public static SmsCommand parse(String sms) {
         String raw = sms == null ? "" : sms.strip();
         if (!raw.isEmpty() && raw.chars().allMatch(c -> c == '?' || c == '¿' || Character.isWhitespace(c))) {
             return keyword(Kind.HELP, false, Optional.empty());
         }
         String normalized = ReportText.normalize(raw);
-        if (normalized.matches("[1-9]")) {
+        if (MENU_DIGIT.matcher(normalized).matches()) {
             return new SmsCommand(Kind.MENU_CHOICE, Optional.empty(), "", Integer.parseInt(normalized), "", false,
                     Optional.empty());
         }
-        if (normalized.matches("[0-9]{1,6}")) {
+        if (CODE.matcher(normalized).matches()) {
             return new SmsCommand(Kind.CODE_ONLY, Optional.empty(), "", 0, normalized, false, Optional.empty());
         }
-        List<String> words = List.of(normalized.replaceAll("(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])", " ")
-                .split(" "));
+        List<String> words = List.of(LETTER_DIGIT_BOUNDARY.matcher(normalized).replaceAll(" ").split(" "));
         Optional<String> anonymousLanguage = anonymousKeyword(words.get(0));
         if (anonymousLanguage.isPresent()) {
             return new SmsCommand(Kind.ANONYMOUS, Optional.empty(), textAfterFirstWord(raw), 0, "", false,

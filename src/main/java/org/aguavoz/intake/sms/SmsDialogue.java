@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -50,6 +51,9 @@ class SmsDialogue {
     /** Enough of the reporter's words for the committee to understand, in one or two SMS. */
     private static final int QUOTE_LIMIT = 200;
     private static final int MAX_DESCRIPTION = 4000;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Control characters (but line breaks) and the stand-in for a NUL. */
+    private static final Pattern UNREADABLE = Pattern.compile("[\\p{Cc}\\x{FFFD}&&[^\\n]]");
 
     private final EntityManager em;
     private final PhoneNumbers phoneNumbers;
@@ -145,7 +149,8 @@ class SmsDialogue {
             }
             case ANONYMOUS -> command.text().isBlank()
                     ? Answer.say(texts.anonymousHowTo())
-                    : file(new Draft(command.text(), Category.INTEGRITY, null, true), reporter, phone, message, texts);
+                    : file(new Draft(command.text(), Category.INTEGRITY, null, true),
+                            reporter, phone, message, texts, waiting);
             case MENU_CHOICE -> answerMenuChoice(command.digit(), waiting, reporter, phone, message, texts);
             case CODE_ONLY -> answerCode(command.code(), waiting, reporter, phone, message, texts);
             case REPORT -> answerText(waiting, reporter, phone, message, texts);
@@ -159,7 +164,8 @@ class SmsDialogue {
                 return Answer.say(texts.categoryMenu());
             }
             Conversation c = waiting.get();
-            return file(new Draft(c.reportText, MENU.get(digit - 1), c.community, c.anonymous), reporter, phone, message, texts);
+            return file(new Draft(c.reportText, MENU.get(digit - 1), c.community, c.anonymous),
+                    reporter, phone, message, texts, waiting);
         }
         return answerCode(Integer.toString(digit), waiting, reporter, phone, message, texts);
     }
@@ -172,13 +178,15 @@ class SmsDialogue {
                 return Answer.say(texts.unknownCommunity(code));
             }
             Conversation c = waiting.get();
-            return file(new Draft(c.reportText, c.category, community.get(), c.anonymous), reporter, phone, message, texts);
+            return file(new Draft(c.reportText, c.category, community.get(), c.anonymous),
+                    reporter, phone, message, texts, waiting);
         }
         if (community.isEmpty()) {
             return Answer.say(texts.unknownCommunity(code));
         }
         // Only a code: the community is known, what happened is not yet.
-        return file(new Draft(message.body.strip(), null, community.get(), false), reporter, phone, message, texts);
+        return file(new Draft(message.body.strip(), null, community.get(), false),
+                reporter, phone, message, texts, waiting);
     }
 
     private Answer answerText(Optional<Conversation> waiting, Reporter reporter, PhoneNumber phone,
@@ -191,17 +199,18 @@ class SmsDialogue {
             if (c.awaiting == Conversation.Awaiting.COMMUNITY) {
                 Optional<Community> named = communityInText.find(message.body).community();
                 if (named.isPresent()) {
-                    return file(new Draft(c.reportText, c.category, named.get(), c.anonymous), reporter, phone, message, texts);
+                    return file(new Draft(c.reportText, c.category, named.get(), c.anonymous),
+                            reporter, phone, message, texts, waiting);
                 }
             } else {
                 Optional<Category> category = categories.detect(message.body);
                 if (category.isPresent()) {
                     return file(new Draft(c.reportText + " / " + message.body.strip(), category.get(), c.community,
-                            c.anonymous), reporter, phone, message, texts);
+                            c.anonymous), reporter, phone, message, texts, waiting);
                 }
             }
         }
-        return file(new Draft(message.body, null, null, false), reporter, phone, message, texts);
+        return file(new Draft(message.body, null, null, false), reporter, phone, message, texts, waiting);
     }
 
     private boolean looksLikeACommandOnOwnTicket(String body, PhoneNumber phone) {
@@ -217,38 +226,37 @@ class SmsDialogue {
     }
 
     /** Opens the ticket when community and category are known; otherwise asks the one missing thing. */
-    private Answer file(Draft draft, Reporter reporter, PhoneNumber phone, InboundMessage message, SmsTexts texts) {
+    private Answer file(Draft draft, Reporter reporter, PhoneNumber phone, InboundMessage message, SmsTexts texts,
+            Optional<Conversation> waiting) {
         Category category = draft.category() != null ? draft.category() : categories.detect(draft.text()).orElse(null);
         CommunityInText.Found found = draft.community() != null
                 ? new CommunityInText.Found(Optional.of(draft.community()), Optional.empty())
                 : communityInText.find(draft.text());
         Community community = found.community().orElse(reporter.community);
         if (community == null) {
-            wait(phone, Conversation.Awaiting.COMMUNITY, draft, category, null, reporter.language, message);
+            wait(waiting, phone, Conversation.Awaiting.COMMUNITY, draft, category, null, reporter.language, message);
             return Answer.say(found.unknownCode().map(texts::unknownCommunity).orElseGet(texts::askCommunity));
         }
         if (category == null) {
-            wait(phone, Conversation.Awaiting.CATEGORY, draft, null, community, reporter.language, message);
+            wait(waiting, phone, Conversation.Awaiting.CATEGORY, draft, null, community, reporter.language, message);
             return Answer.say(texts.categoryMenu());
         }
-        Conversation finished = conversations.findById(phone.e164());
-        if (finished != null) {
-            conversations.delete(finished);
-        }
+        // The half-filed report this one completes or replaces, looked up once per message.
+        waiting.ifPresent(conversations::delete);
         reporter.community = community;
         Ticket ticket = openTicket.open(new NewTicket(community, category, Channel.SMS, phone,
                 storable(draft.text()), draft.anonymous(), reporter.language));
         return new Answer(announceNewTicket.announce(ticket, quote(ticket.description), texts), ticket.id);
     }
 
-    private void wait(PhoneNumber phone, Conversation.Awaiting awaiting, Draft draft, Category category,
-            Community community, String language, InboundMessage message) {
+    private void wait(Optional<Conversation> waiting, PhoneNumber phone, Conversation.Awaiting awaiting, Draft draft,
+            Category category, Community community, String language, InboundMessage message) {
         Instant now = clock.instant();
-        Conversation c = conversations.findById(phone.e164());
-        if (c == null) {
-            c = new Conversation();
-            c.phone = phone.e164();
-        }
+        Conversation c = waiting.orElseGet(() -> {
+            Conversation fresh = new Conversation();
+            fresh.phone = phone.e164();
+            return fresh;
+        });
         c.awaiting = awaiting;
         c.reportText = storable(draft.text());
         c.category = category;
@@ -284,7 +292,7 @@ class SmsDialogue {
     }
 
     private static String quote(String text) {
-        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        String oneLine = text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").strip();
         return oneLine.length() <= QUOTE_LIMIT ? oneLine : oneLine.substring(0, QUOTE_LIMIT - 3) + "...";
     }
 
@@ -293,7 +301,7 @@ class SmsDialogue {
      * stand-in for a NUL become spaces; the rest, HTML- or SQL-looking text included, is kept as written and escaped where it is shown.
      */
     static String storable(String text) {
-        String clean = text.replaceAll("[\\p{Cc}\\x{FFFD}&&[^\\n]]", " ").strip();
+        String clean = UNREADABLE.matcher(text).replaceAll(" ").strip();
         return clean.length() <= MAX_DESCRIPTION ? clean : clean.substring(0, MAX_DESCRIPTION);
     }
 
@@ -301,7 +309,7 @@ class SmsDialogue {
         return SmsBundles.texts(language);
     }
 
-    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("\\b([1-9][0-9]{3,5})\\b");
+    private static final Pattern REFERENCE = Pattern.compile("\\b([1-9][0-9]{3,5})\\b");
 
     static String categoryLabel(Category category, SmsTexts texts) {
         return SmsBundles.categoryLabel(category, texts);

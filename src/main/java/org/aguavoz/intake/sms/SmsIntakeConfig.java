@@ -28,8 +28,9 @@ public interface SmsIntakeConfig {
     boolean acceptForeignNumbers();
 
     /**
-     * New messages answered inside the webhook at once; beyond that (a flood), the webhook only stores the message
-     * and answers with empty TwiML, and the answer follows as an SMS from the outbox. 0: twice the processors.
+     * Webhooks in flight beyond which intake is flooded: the webhook then only stores the message and answers with
+     * empty TwiML, and the answer follows as an SMS from the outbox ({@link IntakeLoad}). Also the most messages
+     * answered at once. 0: twice the processors.
      */
     @WithDefault("0")
     @Min(0)

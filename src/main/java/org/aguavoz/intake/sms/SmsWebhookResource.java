@@ -1,8 +1,7 @@
 package org.aguavoz.intake.sms;
 
-import com.twilio.twiml.MessagingResponse;
-import com.twilio.twiml.messaging.Body;
-import com.twilio.twiml.messaging.Message;
+import java.util.regex.Pattern;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +18,9 @@ import org.aguavoz.intake.TwilioForm;
 @Path("/twilio/sms")
 public class SmsWebhookResource {
 
+    private static final Pattern MESSAGE_SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
+    private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
+
     private final ReceiveSms receiveSms;
 
     SmsWebhookResource(ReceiveSms receiveSms) {
@@ -34,23 +36,15 @@ public class SmsWebhookResource {
         String accountSid = params.get("AccountSid");
         String from = params.get("From");
         String to = params.get("To");
-        if (messageSid == null || !messageSid.matches("(SM|MM)[0-9a-fA-F]{32}") || accountSid == null
-                || !accountSid.matches("AC[0-9a-fA-F]{32}") || from == null || from.isBlank() || to == null) {
+        if (messageSid == null || !MESSAGE_SID.matcher(messageSid).matches() || accountSid == null
+                || !ACCOUNT_SID.matcher(accountSid).matches() || from == null || from.isBlank() || to == null) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN)
                     .entity("MessageSid, AccountSid, From and To are required").build();
         }
         String reply = receiveSms.receive(new InboundSms(messageSid, accountSid, from.strip(), to.strip(),
                 params.get("Body"), parseCount(params.get("NumMedia"))));
-        return Response.ok(twiml(reply)).build();
-    }
-
-    /** An empty {@code <Response/>} when there is nothing to say: Twilio then sends nothing. */
-    static String twiml(String reply) {
-        MessagingResponse.Builder response = new MessagingResponse.Builder();
-        if (reply != null) {
-            response.message(new Message.Builder().body(new Body.Builder(reply).build()).build());
-        }
-        return response.build().toXml();
+        // An empty <Response/> when there is nothing to say: Twilio then sends nothing.
+        return Response.ok(SmsTwiml.reply(reply)).build();
     }
 
     private static int parseCount(String value) {

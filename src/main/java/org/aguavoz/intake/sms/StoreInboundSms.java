@@ -1,6 +1,7 @@
 package org.aguavoz.intake.sms;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -37,7 +38,7 @@ class StoreInboundSms {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Stored store(InboundSms sms) {
-        Object inserted = em.createNativeQuery("""
+        List<?> inserted = em.createNativeQuery("""
                         insert into inbound_message (message_sid, account_sid, from_phone, to_phone, body, num_media, received_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                         on conflict (message_sid) do nothing
@@ -49,9 +50,9 @@ class StoreInboundSms {
                 .setParameter(5, storable(sms.body()))
                 .setParameter(6, Math.max(0, sms.numMedia()))
                 .setParameter(7, clock.instant())
-                .getResultStream().findFirst().orElse(null);
-        if (inserted != null) {
-            return new Stored(((Number) inserted).longValue(), true);
+                .getResultList(); // not getResultStream(): a scrollable result costs more than the insert here
+        if (!inserted.isEmpty()) {
+            return new Stored(((Number) inserted.get(0)).longValue(), true);
         }
         return new Stored(((Number) em.createNativeQuery("select id from inbound_message where message_sid = ?1")
                 .setParameter(1, sms.messageSid()).getSingleResult()).longValue(), false);
