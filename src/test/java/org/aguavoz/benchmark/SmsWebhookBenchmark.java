@@ -96,7 +96,7 @@ class SmsWebhookBenchmark {
                     generator.open(endpoint, settings.rate(), settings.warmup(), settings.openSenders(), false);
                 }
                 // The warm-up floods too: its catch-up must not run into the idle figures or the first run.
-                System.out.println("warm-up: " + db.waitUntilAnswered(warmupFrom, CATCH_UP));
+                System.out.println("warm-up: " + db.waitUntilAnswered(warmupFrom, Instant.now(), CATCH_UP));
                 pause(SETTLE);
                 // What the app and PostgreSQL burn with no requests (JIT, scheduled jobs) is in every run's figures.
                 System.out.println(meter.idle(SETTLE));
@@ -111,7 +111,7 @@ class SmsWebhookBenchmark {
                 results.add(closedWebhook);
                 // Under saturation most messages are only stored and answered afterwards by SMS: say how many and
                 // how long the catch-up took, and let it finish before the next run so runs do not overlap.
-                System.out.println("closed run: " + db.waitUntilAnswered(closedFrom, CATCH_UP));
+                System.out.println("closed run: " + db.waitUntilAnswered(closedFrom, meter.lastRunEnd(), CATCH_UP));
                 Result closedBaseline = meter.measure(closed, () ->
                         generator.closed(Endpoint.BASELINE, settings.concurrency(), settings.length(), false));
                 results.add(closedBaseline);
@@ -127,7 +127,7 @@ class SmsWebhookBenchmark {
                         generator.open(Endpoint.WEBHOOK, settings.sustainedRate(), settings.length(),
                                 settings.openSenders(), true));
                 results.add(sustained);
-                System.out.println("sustained run: " + db.waitUntilAnswered(sustainedFrom, CATCH_UP));
+                System.out.println("sustained run: " + db.waitUntilAnswered(sustainedFrom, meter.lastRunEnd(), CATCH_UP));
                 Loss loss = Loss.check(sustained.okSids(), db.answeredSince(sustainedFrom));
 
                 Report.print(results, closedWebhook.throughput() / closedBaseline.throughput(), loss);
@@ -645,6 +645,7 @@ class SmsWebhookBenchmark {
 
         private final Path postmasterPid;
         private final Database db;
+        private Instant lastRunEnd = Instant.now();
 
         Meter(Path workDir, Database db) {
             this.postmasterPid = workDir.resolve("data/postgresql/postmaster.pid");
@@ -667,9 +668,16 @@ class SmsWebhookBenchmark {
             }
         }
 
+        /** When the last measured run stopped sending (before the pause that completes its figures). */
+        Instant lastRunEnd() {
+            return lastRunEnd;
+        }
+
         Result measure(String name, Supplier<Result> run) {
             Sample before = sample();
             Result result = run.get();
+            lastRunEnd = Instant.now();
+            // The figures include what the app does during the pause: for a flooding run, answering its backlog.
             pause(SETTLE);
             Sample used = sample().minus(before);
             double n = Math.max(1, result.sent());
@@ -800,9 +808,9 @@ class SmsWebhookBenchmark {
          * Waits until every message received since {@code from} is answered (or {@code max} passes) and says how they
          * were answered: in the webhook's TwiML, or afterwards as an SMS from the outbox (a busy webhook only stores).
          */
-        String waitUntilAnswered(Instant from, Duration max) throws SQLException {
+        /** Waits until every message received since {@code from} is answered; times the catch-up from {@code runEnd}. */
+        String waitUntilAnswered(Instant from, Instant runEnd, Duration max) throws SQLException {
             long start = System.nanoTime();
-            Instant runEnd = Instant.now();
             long deadline = start + max.toNanos();
             while (true) {
                 try (PreparedStatement s = connection.prepareStatement("""
@@ -821,7 +829,7 @@ class SmsWebhookBenchmark {
                                     + " caught up %.1f s after the run")
                                     .formatted(r.getLong(4), r.getLong(2), r.getLong(3), r.getLong(5),
                                             r.getLong(4) - r.getLong(2) - r.getLong(3) - unanswered, unanswered,
-                                            (System.nanoTime() - start) / 1e9);
+                                            Duration.between(runEnd, Instant.now()).toMillis() / 1e3);
                         }
                     }
                 }
