@@ -33,8 +33,9 @@ class AnswerLater {
     AnswerLater(AnswerSms answer, IntakeLoad load) {
         this.answer = answer;
         this.load = load;
-        // Half the answering slots: webhooks that are not flooded keep the other half.
-        int threads = Math.max(1, load.limit() / 2);
+        // Half the answering slots (webhooks keep the other half), and no more than there are processors: answering
+        // is CPU work, in the app and in PostgreSQL.
+        int threads = Math.max(1, Math.min(load.limit() / 2, Runtime.getRuntime().availableProcessors()));
         AtomicInteger number = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
                 runnable -> {
