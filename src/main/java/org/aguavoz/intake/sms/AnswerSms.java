@@ -38,9 +38,11 @@ class AnswerSms {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     String answer(long inboundId, ReplyBy replyBy) {
         InboundMessage message = lock(inboundId);
-        if (message.isProcessed()) {
-            // A repeated webhook gets the same TwiML answer; an answer already sent through the outbox is not resent.
-            return replyBy == ReplyBy.WEBHOOK && !"OUTBOX".equals(message.replyChannel) ? message.replyBody : null;
+        boolean bySms = "OUTBOX".equals(message.replyChannel);
+        if (message.isProcessed() || (bySms && replyBy == ReplyBy.WEBHOOK)) {
+            // A repeated webhook gets the same TwiML answer. When the answer goes (or went) by SMS, the first delivery
+            // answered empty TwiML, and so does this one: the background answers, the reporter gets one reply.
+            return replyBy == ReplyBy.WEBHOOK && !bySms ? message.replyBody : null;
         }
         SmsDialogue.Answer answer = dialogue.answer(message);
         message.replyBody = answer.reply();

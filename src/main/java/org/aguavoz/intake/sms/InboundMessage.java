@@ -54,7 +54,10 @@ public class InboundMessage extends PanacheEntityBase {
 
     public int attempts;
 
-    /** TWIML or OUTBOX: how {@link #replyBody} reached the sender. */
+    /**
+     * TWIML or OUTBOX: how {@link #replyBody} reached the sender. Set to OUTBOX already when the message is stored
+     * during a flood: its answer will follow by SMS, whichever delivery of the webhook comes next.
+     */
     @Column(name = "reply_channel")
     public String replyChannel;
 

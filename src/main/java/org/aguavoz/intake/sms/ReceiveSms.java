@@ -32,26 +32,26 @@ public class ReceiveSms {
     /** The reply to send back in TwiML, or null for none (nothing to say, or the answer follows by SMS). */
     public String receive(InboundSms sms) {
         load.enter();
+        // Decided before storing, so that the row says how its answer will travel (see AnswerSms).
+        boolean answerNow = load.tryAnswerNow();
         try {
-            StoreInboundSms.Stored stored = store.store(sms);
-            // A repeated delivery needs no answering slot: it waits for the first one's answer (row lock) and
-            // repeats it.
-            if (stored.fresh() && !load.tryAnswerNow()) {
+            StoreInboundSms.Stored stored = store.store(sms, !answerNow);
+            if (stored.fresh() && !answerNow) {
                 answerLater.answer(stored.id());
                 return null;
             }
             try {
+                // A repeated delivery waits here for the first one's answer (row lock) and repeats it.
                 return answer.answer(stored.id(), AnswerSms.ReplyBy.WEBHOOK);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Could not answer inbound message %d; it is stored and will be retried", stored.id());
                 answer.recordFailure(stored.id(), e);
                 return SmsDialogue.texts("es").receivedWillAnswer();
-            } finally {
-                if (stored.fresh()) {
-                    load.answered();
-                }
             }
         } finally {
+            if (answerNow) {
+                load.answered();
+            }
             load.leave();
         }
     }

@@ -36,11 +36,13 @@ class StoreInboundSms {
     record Stored(long id, boolean fresh) {
     }
 
+    /** @param answerLater the answer will follow by SMS (a flood): recorded on the row for a repeated delivery */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Stored store(InboundSms sms) {
+    Stored store(InboundSms sms, boolean answerLater) {
         List<?> inserted = em.createNativeQuery("""
-                        insert into inbound_message (message_sid, account_sid, from_phone, to_phone, body, num_media, received_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                        insert into inbound_message (message_sid, account_sid, from_phone, to_phone, body, num_media, received_at,
+                                                     reply_channel)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                         on conflict (message_sid) do nothing
                         returning id""")
                 .setParameter(1, sms.messageSid())
@@ -50,6 +52,7 @@ class StoreInboundSms {
                 .setParameter(5, storable(sms.body()))
                 .setParameter(6, Math.max(0, sms.numMedia()))
                 .setParameter(7, clock.instant())
+                .setParameter(8, answerLater ? "OUTBOX" : null)
                 .getResultList(); // not getResultStream(): a scrollable result costs more than the insert here
         if (!inserted.isEmpty()) {
             return new Stored(((Number) inserted.get(0)).longValue(), true);
