@@ -6,6 +6,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,7 +32,7 @@ class AnswerLater {
     private final IntakeLoad load;
     private final ThreadPoolExecutor workers;
 
-    AnswerLater(AnswerSms answer, IntakeLoad load) {
+    AnswerLater(AnswerSms answer, IntakeLoad load, MeterRegistry metrics) {
         this.answer = answer;
         this.load = load;
         // Half the answering slots (webhooks keep the other half), and no more than there are processors: answering
@@ -43,6 +45,10 @@ class AnswerLater {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.DiscardPolicy());
+        // On /q/metrics as aguavoz_sms_answers_waiting: messages stored during a flood and not answered yet here.
+        Gauge.builder("aguavoz.sms.answers.waiting", workers, w -> w.getQueue().size() + w.getActiveCount())
+                .description("Messages stored during a flood whose answer this instance has still to give")
+                .register(metrics);
     }
 
     void answer(long inboundId) {

@@ -1,5 +1,7 @@
 package org.aguavoz.intake.sms;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -21,12 +23,18 @@ public class ReceiveSms {
     private final AnswerSms answer;
     private final AnswerLater answerLater;
     private final IntakeLoad load;
+    private final Counter answeredInWebhook;
+    private final Counter answeredLater;
 
-    ReceiveSms(StoreInboundSms store, AnswerSms answer, AnswerLater answerLater, IntakeLoad load) {
+    ReceiveSms(StoreInboundSms store, AnswerSms answer, AnswerLater answerLater, IntakeLoad load,
+            MeterRegistry metrics) {
         this.store = store;
         this.answer = answer;
         this.answerLater = answerLater;
         this.load = load;
+        // On /q/metrics as aguavoz_sms_stored_total{answer="webhook|later"}: "later" rising means a flood.
+        this.answeredInWebhook = metrics.counter("aguavoz.sms.stored", "answer", "webhook");
+        this.answeredLater = metrics.counter("aguavoz.sms.stored", "answer", "later");
     }
 
     /** The reply to send back in TwiML, or null for none (nothing to say, or the answer follows by SMS). */
@@ -36,6 +44,9 @@ public class ReceiveSms {
         boolean answerNow = load.tryAnswerNow();
         try {
             StoreInboundSms.Stored stored = store.store(sms, !answerNow);
+            if (stored.fresh()) {
+                (answerNow ? answeredInWebhook : answeredLater).increment();
+            }
             if (stored.fresh() && !answerNow) {
                 answerLater.answer(stored.id());
                 return null;

@@ -35,6 +35,7 @@ class SmsFloodTest {
         String villager = TwilioWebhook.freshVillager();
         Map<String, String> sms = TwilioWebhook.sms(villager, code + " sin agua desde anoche");
 
+        double storedForLater = metric("aguavoz_sms_stored_total{answer=\"later\"}");
         int webhooks = load.limit();
         // Every answering slot is busy (as with other answers under way), so the background cannot answer yet...
         int slots = 0;
@@ -52,6 +53,9 @@ class SmsFloodTest {
             // ticket, and the answer is still the background's to send.
             TwilioWebhook.post("/twilio/sms", sms).then().statusCode(200).body(containsString("<Response/>"));
             assertEquals(0, outboxTo(villager).size());
+            assertEquals(storedForLater + 1, metric("aguavoz_sms_stored_total{answer=\"later\"}"),
+                    "counted once, the repeat not");
+            assertTrue(metric("aguavoz_sms_answers_waiting") >= 1, "the answer waits in the background");
 
             for (int i = 0; i < slots; i++) {
                 load.answered();
@@ -78,6 +82,14 @@ class SmsFloodTest {
                 Thread.sleep(10); // the next test's webhooks answer in TwiML again
             }
         }
+    }
+
+    /** The value of one line of /q/metrics (Prometheus text), 0 when the series does not exist yet. */
+    private static double metric(String series) {
+        return io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).strip()))
+                .findFirst().orElse(0);
     }
 
     private static List<OutboundMessage> waitForReplyTo(String phone) throws InterruptedException {
