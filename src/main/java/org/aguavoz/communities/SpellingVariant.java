@@ -19,7 +19,11 @@ public final class SpellingVariant {
     }
 
     public static String normalize(String text) {
-        String withoutAccents = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-        return NOT_LETTER_OR_DIGIT.matcher(withoutAccents.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return NOT_LETTER_OR_DIGIT.matcher(withoutAccents(text).toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /** "Teléfono" → "Telefono", "Ñ" → "N": the text with its accents and other combining marks dropped. */
+    public static String withoutAccents(String text) {
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
     }
 }

@@ -3,7 +3,6 @@ package org.aguavoz.dashboard;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -221,7 +220,6 @@ class RosterCsvImport {
 
     /** "Teléfono " → "telefono": headers and roles are compared without case or accents. */
     private static String plain(String text) {
-        return Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
-                .strip().toLowerCase(Locale.ROOT);
+        return SpellingVariant.withoutAccents(text == null ? "" : text).strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.aguavoz.communities.SpellingVariant;
+
 /**
  * A committee member's SMS command: {@code OK 4821}, {@code NOTA 4821 mañana llega el fontanero},
  * {@code LISTO 4821 se cambió la válvula}, {@code PENDIENTES}, in Spanish or English, forgiving of case, accents,
@@ -23,7 +25,7 @@ record CommitteeCommand(Kind kind, Optional<String> reference, String text, Stri
         if (sms == null) {
             return Optional.empty();
         }
-        String unaccented = java.text.Normalizer.normalize(sms, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String unaccented = SpellingVariant.withoutAccents(sms);
         Matcher matcher = COMMAND.matcher(unaccented);
         if (!matcher.matches()) {
             return Optional.empty();

@@ -44,12 +44,13 @@ public class ReceiveSms {
         boolean answerNow = load.tryAnswerNow();
         try {
             StoreInboundSms.Stored stored = store.store(sms, !answerNow);
-            if (stored.fresh()) {
-                (answerNow ? answeredInWebhook : answeredLater).increment();
-            }
             if (stored.fresh() && !answerNow) {
+                answeredLater.increment();
                 answerLater.answer(stored.id());
                 return null;
+            }
+            if (stored.fresh()) {
+                answeredInWebhook.increment();
             }
             try {
                 // A repeated delivery waits here for the first one's answer (row lock) and repeats it.

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.aguavoz.committees.CommitteeMembership;
 import org.aguavoz.committees.CommitteeMemberships;
+import org.aguavoz.communities.SpellingVariant;
 import org.aguavoz.outbox.Gsm7;
 import org.aguavoz.outbox.OutboundMessage.Timing;
 import org.aguavoz.outbox.Outbox;
@@ -52,8 +53,7 @@ class ReporterConfirmation {
 
     /** Empty when the SMS is not an answer to a pending question (then it is read as anything else). */
     Optional<SmsDialogue.Answer> answer(String sms, PhoneNumber phone, SmsTexts texts) {
-        String unaccented = java.text.Normalizer.normalize(sms == null ? "" : sms, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "");
+        String unaccented = SpellingVariant.withoutAccents(sms == null ? "" : sms);
         Matcher matcher = ANSWER.matcher(unaccented);
         if (!matcher.matches()) {
             return Optional.empty();
