@@ -13,7 +13,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.aguavoz.tickets.TicketTransitionRefused;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -51,11 +50,6 @@ class ProblemMappers {
             return respond(Problem.invalid(List.of(new Problem.FieldError(jsonPath(mapping), "could not be read"))));
         }
         return respond(Problem.of(400, "Malformed JSON", "the request body is not valid JSON"));
-    }
-
-    @ServerExceptionMapper
-    Response refusedTransition(TicketTransitionRefused e) {
-        return respond(Problem.of(409, "Conflict", e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -8,9 +8,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,12 +23,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,26 +34,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.aguavoz.agency.Agency;
-import org.aguavoz.communities.Communities;
-import org.aguavoz.communities.Community;
-import org.aguavoz.outbox.Gsm7;
-import org.aguavoz.routing.RouteTicket;
 import org.aguavoz.intake.sms.InboundMessage;
-import org.aguavoz.intake.sms.SmsBundles;
-import org.aguavoz.intake.sms.SmsTexts;
 import org.aguavoz.outbox.OutboundMessage;
-import org.aguavoz.outbox.OutboundMessage.Timing;
-import org.aguavoz.outbox.Outbox;
 import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.staff.Roles;
-import org.aguavoz.tickets.Actor;
 import org.aguavoz.tickets.Category;
-import org.aguavoz.tickets.CategoryDeadlines;
-import org.aguavoz.tickets.Channel;
 import org.aguavoz.tickets.Ticket;
 import org.aguavoz.tickets.TicketEvent;
 import org.aguavoz.tickets.TicketStatus;
-import org.aguavoz.tickets.TicketTransitionRefused;
+import org.aguavoz.tickets.Lateness;
 import org.aguavoz.tickets.TicketView;
 import org.aguavoz.tickets.Tickets;
 
@@ -71,8 +57,6 @@ public class DashboardResource {
     /** Shared with the public figures page, so one choice of language holds on every page. */
     public static final String LANGUAGE_COOKIE = "aguavoz-lang";
     static final int PAGE_SIZE = 50;
-    private static final Set<TicketStatus> UNFINISHED = EnumSet.of(TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED,
-            TicketStatus.IN_PROGRESS);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     @Location("dashboard/login.html")
@@ -88,19 +72,12 @@ public class DashboardResource {
     private final Tickets tickets;
     private final SecurityIdentity identity;
     private final Clock clock;
-    private final Outbox outbox;
-    private final Communities communities;
-    private final RouteTicket routeTicket;
 
-    DashboardResource(EntityManager em, Tickets tickets, SecurityIdentity identity, Clock clock, Outbox outbox,
-            Communities communities, RouteTicket routeTicket) {
-        this.communities = communities;
-        this.routeTicket = routeTicket;
+    DashboardResource(EntityManager em, Tickets tickets, SecurityIdentity identity, Clock clock) {
         this.em = em;
         this.tickets = tickets;
         this.identity = identity;
         this.clock = clock;
-        this.outbox = outbox;
     }
 
     @GET
@@ -142,16 +119,14 @@ public class DashboardResource {
             where.append(" and c.code = :community");
         }
         categoryFilter.ifPresent(c -> where.append(" and t.category = :category"));
-        String lateRule = "(t.lateSince is not null or t.resolveDueAt <= :now or (t.status = :open and t.acknowledgeDueAt <= :now))";
         if (onlyLate) {
-            where.append(" and ").append(lateRule);
+            where.append(" and ").append(Lateness.LATE);
         }
         // Most urgent first: late tickets, then by the deadline each is working towards.
-        var query = em.createQuery("select t from Ticket t join fetch t.community c" + where
-                + " order by case when " + lateRule + " then 0 else 1 end,"
-                + " case when t.status = :open then t.acknowledgeDueAt else t.resolveDueAt end, t.id", Ticket.class)
-                .setParameter("statuses", statusFilter.map(Set::of).orElse(UNFINISHED))
-                .setParameter("now", now).setParameter("open", TicketStatus.OPEN);
+        var query = Lateness.bind(em.createQuery("select t from Ticket t join fetch t.community c" + where
+                + " order by case when " + Lateness.LATE + " then 0 else 1 end, " + Lateness.WORKING_DEADLINE + ", t.id",
+                Ticket.class), now)
+                .setParameter("statuses", statusFilter.map(Set::of).orElse(TicketStatus.UNFINISHED));
         if (community != null && community.matches("[0-9]{1,6}")) {
             query.setParameter("community", community);
         }
@@ -204,7 +179,7 @@ public class DashboardResource {
                 ticket.community.code + " " + ticket.community.name, categoryLabel(ticket.category, ui),
                 statusLabel(ticket.status, ui), reporter(ticket, ui), ticket.description == null ? "" : ticket.description,
                 WHEN.format(ticket.acknowledgeDueAt.atZone(zone)), WHEN.format(ticket.resolveDueAt.atZone(zone)),
-                ticket.isLate(now), dueText(ticket, now, ui), ticket.recordingSid != null, timeline(ticket, zone, ui),
+                ticket.isLate(now), dueText(ticket, now, ui), ticket.recordingSid != null, timeline(ticket, zone, ui, language),
                 staff, staff && ticket.status == TicketStatus.OPEN, staff && ticket.isUnfinished(),
                 staff && ticket.isUnfinished(), staff && ticket.status != TicketStatus.CLOSED,
                 staff && (ticket.status == TicketStatus.RESOLVED || ticket.status == TicketStatus.CLOSED), refused != null,
@@ -214,90 +189,14 @@ public class DashboardResource {
         return withLanguage(Response.ok(instance), lang, language).cookie(Csrf.cookie(token)).build();
     }
 
-    /** acknowledge, note, resolve, close, reopen: each writes an event; then back to the ticket (POST-redirect-GET). */
-    @POST
-    @Path("tickets/{reference}/{action}")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
-    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
-    public Response act(@PathParam("reference") String reference, @PathParam("action") String action,
-            @FormParam(Csrf.FIELD) String csrf, @CookieParam(Csrf.COOKIE) String csrfCookie,
-            @FormParam("note") String note, @FormParam("sms") String sms, @FormParam("community") String community,
-            @FormParam("into") String into) {
-        Csrf.check(csrf, csrfCookie);
-        Ticket ticket = find(reference);
-        Instant now = clock.instant();
-        Actor actor = Actor.staff(identity.getPrincipal().getName(), Channel.DASHBOARD);
-        String text = note == null || note.isBlank() ? null : note.strip();
-        if (text != null && text.length() > 1000) {
-            text = text.substring(0, 1000);
-        }
-        try {
-            switch (action) {
-                case "acknowledge" -> ticket.acknowledge(actor, now);
-                case "note" -> {
-                    if (text == null) {
-                        return backTo(reference, false);
-                    }
-                    ticket.addNote(actor, now, text);
-                    if ("on".equals(sms) && ticket.reporterPhone != null) {
-                        SmsTexts texts = SmsBundles.texts(ticket.language);
-                        outbox.enqueue(new PhoneNumber(ticket.reporterPhone), texts.reporterAgencyNote(ticket.reference,
-                                text.replaceAll("\\s+", " ")), ticket.id, Timing.NOTICE);
-                    }
-                }
-                case "resolve" -> {
-                    ticket.resolve(actor, now, text);
-                    if (ticket.reporterPhone != null) {
-                        outbox.enqueue(new PhoneNumber(ticket.reporterPhone),
-                                SmsBundles.confirmationQuestion(ticket, SmsBundles.texts(ticket.language)), ticket.id, Timing.NOTICE);
-                    }
-                }
-                case "close" -> ticket.close(actor, now, text);
-                case "reassign" -> {
-                    Community to = communities.byCode(community == null ? "" : community.strip()).orElse(null);
-                    if (to == null || to.id.equals(ticket.community.id)) {
-                        return backTo(reference, true);
-                    }
-                    ticket.reassign(actor, now, to, text);
-                    // The new committee hears of it as of a new report (integrity complaints: never a committee).
-                    SmsTexts spanish = SmsBundles.texts("es");
-                    String notice = spanish.committeeNotice(ticket.reference, SmsBundles.categoryLabel(ticket.category, spanish),
-                            Gsm7.transliterate(to.name), ticket.description == null ? "" : ticket.description.replaceAll("\\s+", " "));
-                    routeTicket.recipients(ticket).committee()
-                            .forEach(phone -> outbox.enqueue(phone, notice, ticket.id, Timing.NOTICE));
-                }
-                case "merge" -> {
-                    Ticket survivor = tickets.byReference(into == null ? "" : into.strip()).orElse(null);
-                    if (survivor == null) {
-                        return backTo(reference, true);
-                    }
-                    ticket.mergeInto(survivor, actor, now);
-                    if (ticket.reporterPhone != null) {
-                        outbox.enqueue(new PhoneNumber(ticket.reporterPhone), SmsBundles.texts(ticket.language)
-                                .reporterMerged(ticket.reference, survivor.reference), ticket.id, Timing.NOTICE);
-                    }
-                    return backTo(survivor.reference, false);
-                }
-                case "reopen" -> ticket.reopen(actor, now, text, CategoryDeadlines.findById(ticket.category));
-                default -> {
-                    return Response.status(Response.Status.NOT_FOUND).build();
-                }
-            }
-        } catch (TicketTransitionRefused refused) {
-            return backTo(reference, true);
-        }
-        return backTo(reference, false);
-    }
-
-    private List<DashboardViews.Entry> timeline(Ticket ticket, ZoneId zone, UiTexts ui) {
+    private List<DashboardViews.Entry> timeline(Ticket ticket, ZoneId zone, UiTexts ui, String language) {
         record Timed(Instant at, DashboardViews.Entry entry) {
         }
         List<Timed> entries = new ArrayList<>();
         for (TicketEvent event : ticket.events) {
             String who = event.actorName != null ? event.actorName : event.actorType.apiName();
             entries.add(new Timed(event.occurredAt, new DashboardViews.Entry(WHEN.format(event.occurredAt.atZone(zone)),
-                    event.type.apiName(), who, event.note == null ? "" : event.note, "")));
+                    event.type.apiName(), who, Objects.requireNonNullElse(event.noteIn(language), ""), "")));
         }
         for (InboundMessage message : InboundMessage.<InboundMessage>list("ticketId", ticket.id)) {
             entries.add(new Timed(message.receivedAt, new DashboardViews.Entry(WHEN.format(message.receivedAt.atZone(zone)),
@@ -326,7 +225,7 @@ public class DashboardResource {
         if (!ticket.isUnfinished()) {
             return "";
         }
-        Instant due = ticket.status == TicketStatus.OPEN ? ticket.acknowledgeDueAt : ticket.resolveDueAt;
+        Instant due = ticket.workingDeadline();
         Duration left = Duration.between(now, due);
         if (left.isNegative()) {
             Duration late = left.negated();
@@ -362,10 +261,6 @@ public class DashboardResource {
             throw new jakarta.ws.rs.NotFoundException();
         }
         return tickets.byReference(reference).orElseThrow(jakarta.ws.rs.NotFoundException::new);
-    }
-
-    private static Response backTo(String reference, boolean refused) {
-        return Response.seeOther(URI.create("/tickets/" + reference + (refused ? "?refused=1" : ""))).build();
     }
 
     private static String filterQuery(String community, String category, String status, String late) {

@@ -115,8 +115,9 @@ public class SimulatorResource {
                 .orElseThrow(() -> new jakarta.ws.rs.BadRequestException("not a phone number: " + phone));
         byte[] sid = new byte[16];
         RANDOM.nextBytes(sid);
+        // Recorded as simulated, with the staff user who typed it: the timeline names them, never the phone played.
         receiveSms.receive(new InboundSms("SM" + HexFormat.of().formatHex(sid), accountSid, from.e164(), agencyNumber,
-                text == null ? "" : text, 0));
+                text == null ? "" : text, 0, identity.getPrincipal().getName()));
         return Response.seeOther(URI.create("/simulator?phone=" + URLEncoder.encode(from.e164(), StandardCharsets.UTF_8))).build();
     }
 

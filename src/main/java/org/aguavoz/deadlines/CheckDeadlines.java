@@ -10,20 +10,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.aguavoz.intake.sms.SmsBundles;
-import org.aguavoz.intake.sms.SmsTexts;
-import org.aguavoz.outbox.Gsm7;
-import org.aguavoz.outbox.OutboundMessage.Timing;
-import org.aguavoz.outbox.Outbox;
-import org.aguavoz.phones.PhoneNumber;
-import org.aguavoz.routing.RouteTicket;
 import org.aguavoz.tickets.Actor;
+import org.aguavoz.tickets.ChangeTicket;
+import org.aguavoz.tickets.DeadlineStep;
 import org.aguavoz.tickets.Ticket;
+import org.aguavoz.tickets.TicketAction;
 import org.jboss.logging.Logger;
 
 /**
- * Makes unfinished tickets louder as their deadlines pass: reminders to whoever must act, escalations to the
- * agency's on-duty staff. Every instance runs it; they share the work through {@code FOR UPDATE SKIP LOCKED} on
+ * Makes unfinished tickets louder as their deadlines pass: each step goes through the ticket lifecycle, whose
+ * notices remind whoever must act and tell the agency's on-duty staff of escalations. Every instance runs it; they share the work through {@code FOR UPDATE SKIP LOCKED} on
  * the due tickets, and the primary key of {@code deadline_notice} makes each step happen once per ticket and
  * deadline, however often the job fires.
  */
@@ -37,18 +33,16 @@ public class CheckDeadlines {
 
     private final EntityManager em;
     private final Clock clock;
-    private final RouteTicket routeTicket;
-    private final Outbox outbox;
+    private final ChangeTicket changeTicket;
     private final DeadlinesConfig config;
     private final MeterRegistry metrics;
 
-    CheckDeadlines(EntityManager em, Clock clock, RouteTicket routeTicket, Outbox outbox, DeadlinesConfig config,
+    CheckDeadlines(EntityManager em, Clock clock, ChangeTicket changeTicket, DeadlinesConfig config,
             MeterRegistry metrics) {
         this.metrics = metrics;
         this.em = em;
         this.clock = clock;
-        this.routeTicket = routeTicket;
-        this.outbox = outbox;
+        this.changeTicket = changeTicket;
         this.config = config;
     }
 
@@ -109,7 +103,7 @@ public class CheckDeadlines {
                 if (due.isAfter(now)) {
                     next = next == null || due.isBefore(next) ? due : next;
                 } else if (latest == null || due.isAfter(latest.dueAt(ticket))
-                        || (due.equals(latest.dueAt(ticket)) && step.escalates)) {
+                        || (due.equals(latest.dueAt(ticket)) && step.escalates())) {
                     latest = step;
                 }
             }
@@ -136,46 +130,8 @@ public class CheckDeadlines {
     }
 
     private void act(Ticket ticket, DeadlineStep step, Instant now) {
-        RouteTicket.Recipients recipients = routeTicket.recipients(ticket);
-        // Whoever must act: the committee, or the agency's staff for tickets that are the agency's (integrity
-        // complaints, communities without a committee). Staff who get the escalation are not reminded as well.
-        List<PhoneNumber> mustAct = recipients.committeeTold() ? recipients.committee() : recipients.agency();
-        List<PhoneNumber> escalateTo = step.escalates ? routeTicket.onDuty() : List.of();
-        List<PhoneNumber> remind = mustAct.stream().filter(phone -> !escalateTo.contains(phone)).toList();
-
-        SmsTexts texts = SmsBundles.texts("es");
-        String community = Gsm7.transliterate(ticket.community.name);
-        String category = SmsBundles.categoryLabel(ticket.category, texts);
-        String reminder = switch (step) {
-            case ACKNOWLEDGE -> texts.reminderAcknowledge(ticket.reference, category, community);
-            case RESOLVE_HALFWAY -> texts.reminderHalfway(ticket.reference, community);
-            case RESOLVE -> texts.reminderResolveMissed(ticket.reference, community);
-        };
-        remind.forEach(phone -> outbox.enqueue(phone, reminder, ticket.id, Timing.NOTICE));
-        if (!remind.isEmpty()) {
-            ticket.remind(now, switch (step) {
-                case ACKNOWLEDGE -> "Recordatorio por SMS: nadie confirmo el reporte en el plazo";
-                case RESOLVE_HALFWAY -> "Recordatorio por SMS: paso la mitad del plazo para resolver sin avance";
-                case RESOLVE -> "Recordatorio por SMS: se vencio el plazo para resolver";
-            });
-        }
-        if (step.escalates) {
-            String escalation = step == DeadlineStep.ACKNOWLEDGE
-                    ? texts.escalationNotAcknowledged(ticket.reference, category, community)
-                    : texts.escalationNotResolved(ticket.reference, category, community);
-            Timing timing = routeTicket.escalationTiming(ticket);
-            escalateTo.forEach(phone -> outbox.enqueue(phone, escalation, ticket.id, timing));
-            ticket.escalate(Actor.system(), now, step == DeadlineStep.ACKNOWLEDGE
-                    ? "Plazo para confirmar vencido: el organismo fue avisado"
-                    : "Plazo para resolver vencido: el organismo fue avisado");
-            if (escalateTo.isEmpty()) {
-                LOG.warnf("Ticket %s is late, but no on-duty phone is set (AGUAVOZ_AGENCY_ON_DUTY_PHONES): only the"
-                        + " dashboard shows it", ticket.reference);
-            }
-        }
+        changeTicket.apply(ticket, TicketAction.deadlinePassed(step), Actor.system());
         // On /q/metrics as aguavoz_deadline_steps_total{step="resolve"}: an agency can alert on escalations.
         metrics.counter("aguavoz.deadline.steps", "step", step.name().toLowerCase(java.util.Locale.ROOT)).increment();
-        LOG.infof("Ticket %s: %s deadline step, %d reminded, %d escalated to", ticket.reference, step,
-                remind.size(), escalateTo.size());
     }
 }

@@ -26,10 +26,12 @@ import org.aguavoz.staff.AddStaffUser;
 import org.aguavoz.staff.StaffRole;
 import org.aguavoz.tickets.Actor;
 import org.aguavoz.tickets.Category;
+import org.aguavoz.tickets.ChangeTicket;
 import org.aguavoz.tickets.Channel;
 import org.aguavoz.tickets.NewTicket;
 import org.aguavoz.tickets.OpenTicket;
 import org.aguavoz.tickets.Ticket;
+import org.aguavoz.tickets.TicketAction;
 import org.aguavoz.tickets.TicketStatus;
 import org.jboss.logging.Logger;
 
@@ -45,7 +47,7 @@ class LoadDemoData {
     @Transactional
     void load(@Observes @Priority(300) StartupEvent start, DemoConfig config, EntityManager em, ObjectMapper json,
             CreateCommunity createCommunity, Communities communities, ChangeRoster roster, OpenTicket openTicket,
-            AddStaffUser addStaffUser, Clock clock) {
+            ChangeTicket changeTicket, AddStaffUser addStaffUser, Clock clock) {
         if (!config.data()) {
             return;
         }
@@ -75,7 +77,7 @@ class LoadDemoData {
             Ticket ticket = openTicket.openAt(new NewTicket(community, Category.valueOf(t.category().toUpperCase(Locale.ROOT)),
                     Channel.SMS, new PhoneNumber(demo.reporters().get(t.reporter())), t.description(), t.anonymous(), "es"),
                     openedAt);
-            advance(ticket, TicketStatus.valueOf(t.status().toUpperCase(Locale.ROOT)), t, openedAt);
+            advance(changeTicket, ticket, TicketStatus.valueOf(t.status().toUpperCase(Locale.ROOT)), t, openedAt);
         }
         for (DemoData.DemoStaff s : demo.staff()) {
             addStaffUser.addWithAdminPassword(s.username(), s.displayName(), StaffRole.valueOf(s.role().toUpperCase(Locale.ROOT)));
@@ -84,23 +86,24 @@ class LoadDemoData {
     }
 
     /** Walks a demo ticket through the statuses a real one would pass, an hour apart, so its timeline reads true. */
-    private static void advance(Ticket ticket, TicketStatus target, DemoData.DemoTicket t, Instant openedAt) {
+    /** The demo's past, written into the timeline as it happened: nobody is told again. */
+    private static void advance(ChangeTicket changeTicket, Ticket ticket, TicketStatus target, DemoData.DemoTicket t, Instant openedAt) {
         if (target == TicketStatus.OPEN) {
             return;
         }
-        Actor member = Actor.committeeMember(t.by());
-        ticket.acknowledge(member, openedAt.plus(Duration.ofHours(1)));
+        Actor member = Actor.committeeMember(t.by(), "es");
+        changeTicket.recordPast(ticket, TicketAction.acknowledge(), member, openedAt.plus(Duration.ofHours(1)));
         if (target == TicketStatus.ACKNOWLEDGED) {
             return;
         }
         if (target == TicketStatus.IN_PROGRESS) {
-            ticket.addNote(member, openedAt.plus(Duration.ofHours(2)), t.note());
+            changeTicket.recordPast(ticket, TicketAction.note(t.note(), true), member, openedAt.plus(Duration.ofHours(2)));
             return;
         }
-        ticket.resolve(member, openedAt.plus(Duration.ofHours(3)), t.note());
+        changeTicket.recordPast(ticket, TicketAction.resolve(t.note()), member, openedAt.plus(Duration.ofHours(3)));
         if (target == TicketStatus.CLOSED) {
-            ticket.close(Actor.staff("admin", Channel.DASHBOARD), openedAt.plus(Duration.ofHours(30)),
-                    "El reportante confirmó que se resolvió");
+            changeTicket.recordPast(ticket, TicketAction.confirm(null), Actor.reporter(ticket.channel),
+                    openedAt.plus(Duration.ofHours(30)));
         }
     }
 

@@ -29,6 +29,14 @@ public class OutboundMessage extends PanacheEntityBase {
         URGENT
     }
 
+    /** What an SMS is for, when a rule depends on it. */
+    public enum Purpose {
+        /** Anything that a rule does not single out. */
+        ANY,
+        /** A caller whose call could not take the report is told how to report by text: once a day at most. */
+        HOW_TO_TEXT
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -78,6 +86,10 @@ public class OutboundMessage extends PanacheEntityBase {
 
     @Column(name = "final_at")
     public Instant finalAt;
+
+    /** Null for {@link Purpose#ANY}. */
+    @Enumerated(EnumType.STRING)
+    public Purpose purpose;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -63,7 +63,7 @@ class SendResults {
                 .setParameter(1, message.twilioSid)
                 .getResultList();
         for (Object[] report : early) {
-            SmsStatusCallbackResource.apply(message, (String) report[0],
+            DeliveryReports.apply(message, (String) report[0],
                     report[1] == null ? null : report[1].toString(), now);
         }
     }

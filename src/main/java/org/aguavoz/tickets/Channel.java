@@ -4,9 +4,9 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** How something reached AguaVoz or was done in it. */
+/** How something reached AguaVoz or was done in it. SIMULATOR: typed by staff in the dashboard's phone simulator. */
 public enum Channel {
-    SMS, VOICE, DASHBOARD, API, SYSTEM;
+    SMS, VOICE, DASHBOARD, API, SYSTEM, SIMULATOR;
 
     @JsonValue
     public String apiName() {

@@ -16,16 +16,16 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class CloseUnconfirmedTickets {
 
-    static final String NOTE = "Cerrado sin respuesta del reportante (resuelto, sin confirmar)";
-
     private final EntityManager em;
     private final TicketsConfig config;
     private final Clock clock;
+    private final ChangeTicket changeTicket;
 
-    CloseUnconfirmedTickets(EntityManager em, TicketsConfig config, Clock clock) {
+    CloseUnconfirmedTickets(EntityManager em, TicketsConfig config, Clock clock, ChangeTicket changeTicket) {
         this.em = em;
         this.config = config;
         this.clock = clock;
+        this.changeTicket = changeTicket;
     }
 
     @Scheduled(every = "${aguavoz.tickets.close-unconfirmed-every:10m}", delayed = "1m",
@@ -45,7 +45,7 @@ public class CloseUnconfirmedTickets {
                 .setParameter(1, now.minus(config.confirmationWait()))
                 .getResultList();
         for (Number id : ids) {
-            em.find(Ticket.class, id.longValue()).close(Actor.system(), now, NOTE);
+            changeTicket.apply(em.find(Ticket.class, id.longValue()), TicketAction.closeUnconfirmed(), Actor.system());
         }
         return ids.size();
     }

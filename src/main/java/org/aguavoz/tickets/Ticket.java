@@ -24,7 +24,8 @@ import org.aguavoz.communities.Community;
 
 /**
  * One report and its timeline. Every change of status goes through a method here, which writes the event
- * that explains it: the timeline is the ticket's history, not a log next to it.
+ * that explains it: the timeline is the ticket's history, not a log next to it. The methods are package-private:
+ * outside this package a ticket changes only through {@link ChangeTicket}, which also tells the rest of AguaVoz.
  */
 @Entity
 @Table(name = "ticket")
@@ -117,98 +118,108 @@ public class Ticket extends PanacheEntityBase {
     @OrderBy("occurredAt, id")
     public List<TicketEvent> events = new ArrayList<>();
 
-    public void acknowledge(Actor actor, Instant at) {
+    void acknowledge(Actor actor, Instant at) {
         requireStatus("acknowledge", Set.of(TicketStatus.OPEN));
         acknowledgedAt = at;
-        changeStatus(TicketEvent.Type.ACKNOWLEDGED, TicketStatus.ACKNOWLEDGED, actor, at, null);
+        changeStatus(TicketEvent.Type.ACKNOWLEDGED, TicketStatus.ACKNOWLEDGED, actor, at, null, null);
     }
 
     /** Progress: a note on an unfinished ticket also means someone is working on it. */
-    public void addNote(Actor actor, Instant at, String note) {
-        requireStatus("add a note to", Set.of(TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED, TicketStatus.IN_PROGRESS));
+    void addNote(Actor actor, Instant at, String note) {
+        requireStatus("add a note to", TicketStatus.UNFINISHED);
         if (acknowledgedAt == null) {
             acknowledgedAt = at;
         }
-        changeStatus(TicketEvent.Type.NOTE, TicketStatus.IN_PROGRESS, actor, at, note);
+        changeStatus(TicketEvent.Type.NOTE, TicketStatus.IN_PROGRESS, actor, at, note, null);
     }
 
-    public void resolve(Actor actor, Instant at, String note) {
-        requireStatus("resolve", Set.of(TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED, TicketStatus.IN_PROGRESS));
+    void resolve(Actor actor, Instant at, String note) {
+        requireStatus("resolve", TicketStatus.UNFINISHED);
         resolvedAt = at;
         deadlineCheckAt = null;
-        changeStatus(TicketEvent.Type.RESOLVED, TicketStatus.RESOLVED, actor, at, note);
+        changeStatus(TicketEvent.Type.RESOLVED, TicketStatus.RESOLVED, actor, at, note, null);
     }
 
-    public void close(Actor actor, Instant at, String note) {
+    void close(Actor actor, Instant at, String note, SystemNote systemNote) {
         requireStatus("close", Set.of(TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED, TicketStatus.IN_PROGRESS,
                 TicketStatus.RESOLVED));
         closedAt = at;
         deadlineCheckAt = null;
-        changeStatus(TicketEvent.Type.CLOSED, TicketStatus.CLOSED, actor, at, note);
+        changeStatus(TicketEvent.Type.CLOSED, TicketStatus.CLOSED, actor, at, note, systemNote);
     }
 
     /** Back to open with fresh deadlines, counted from now: the committee gets a new chance, not an old late one. */
-    public void reopen(Actor actor, Instant at, String note, CategoryDeadlines deadlines) {
+    void reopen(Actor actor, Instant at, String note, SystemNote systemNote, CategoryDeadlines deadlines) {
         requireStatus("reopen", Set.of(TicketStatus.RESOLVED, TicketStatus.CLOSED));
+        if (mergedInto != null) {
+            // Its reporter follows the surviving ticket; reopening the duplicate would split the conversation again.
+            throw new TicketTransitionRefused(reference, "reopen (merged into " + mergedInto.reference + ")", status);
+        }
         acknowledgedAt = null;
         resolvedAt = null;
         closedAt = null;
         setDueTimes(at, deadlines);
-        changeStatus(TicketEvent.Type.REOPENED, TicketStatus.OPEN, actor, at, note);
+        changeStatus(TicketEvent.Type.REOPENED, TicketStatus.OPEN, actor, at, note, systemNote);
     }
 
     /** The agency must look at this ticket now (a reporter said it is not fixed, a deadline passed): it is late. */
-    public void escalate(Actor actor, Instant at, String note) {
+    void escalate(Actor actor, Instant at, SystemNote why) {
         if (lateSince == null) {
             lateSince = at;
         }
-        record(TicketEvent.Type.ESCALATED, actor, at, note);
+        record(TicketEvent.Type.ESCALATED, actor, at, null, why);
     }
 
     /** Another committee must act (the reporter named the wrong community, or the agency decides so). */
-    public void reassign(Actor actor, Instant at, Community to, String note) {
-        requireStatus("reassign", Set.of(TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED, TicketStatus.IN_PROGRESS));
+    void reassign(Actor actor, Instant at, Community to, String note) {
+        requireStatus("reassign", TicketStatus.UNFINISHED);
+        if (to.id.equals(community.id)) {
+            throw new TicketTransitionRefused(reference, "reassign to its own community " + to.code, status);
+        }
         String from = community.code + " " + community.name;
         community = to;
         record(TicketEvent.Type.REASSIGNED, actor, at, from + " → " + to.code + " " + to.name
-                + (note == null ? "" : ": " + note));
+                + (note == null ? "" : ": " + note), null);
     }
 
     /**
      * This ticket reports the same problem as {@code survivor}: it is closed, points at it, and both timelines say
      * so. Its reporter follows the survivor from then on.
      */
-    public void mergeInto(Ticket survivor, Actor actor, Instant at) {
+    void mergeInto(Ticket survivor, Actor actor, Instant at) {
         if (survivor == this || survivor.mergedInto != null || !survivor.isUnfinished()) {
             throw new TicketTransitionRefused(reference, "merge into " + survivor.reference, survivor.status);
         }
-        requireStatus("merge", Set.of(TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED, TicketStatus.IN_PROGRESS));
+        requireStatus("merge", TicketStatus.UNFINISHED);
         mergedInto = survivor;
         closedAt = at;
         deadlineCheckAt = null;
-        changeStatus(TicketEvent.Type.MERGED, TicketStatus.CLOSED, actor, at, "→ " + survivor.reference);
-        survivor.record(TicketEvent.Type.MERGED, actor, at, "← " + reference);
+        changeStatus(TicketEvent.Type.MERGED, TicketStatus.CLOSED, actor, at, "→ " + survivor.reference, null);
+        survivor.record(TicketEvent.Type.MERGED, actor, at, "← " + reference, null);
     }
 
-    /** A reminder went to whoever must act. */
-    public void remind(Instant at, String note) {
-        record(TicketEvent.Type.REMINDED, Actor.system(), at, note);
+    /** A deadline step came: whoever must act is reminded (see notices). */
+    void remind(Instant at, SystemNote why) {
+        record(TicketEvent.Type.REMINDED, Actor.system(), at, null, why);
     }
 
     public boolean isUnfinished() {
-        return status == TicketStatus.OPEN || status == TicketStatus.ACKNOWLEDGED || status == TicketStatus.IN_PROGRESS;
+        return status.isUnfinished();
     }
 
-    /**
-     * Escalated, or past the deadline it is working towards (acknowledge while open, resolve after that), even if
-     * the deadline job has not come round yet. The same rule as Tickets.search(late).
-     */
+    /** See {@link Lateness}: the one rule, shared with the queries. */
     public boolean isLate(Instant now) {
-        if (!isUnfinished()) {
-            return false;
-        }
-        return lateSince != null || !resolveDueAt.isAfter(now)
-                || (status == TicketStatus.OPEN && !acknowledgeDueAt.isAfter(now));
+        return Lateness.isLate(this, now);
+    }
+
+    /** The deadline this ticket is working towards (acknowledge while open, resolve after that); null when finished. */
+    public Instant workingDeadline() {
+        return Lateness.workingDeadline(this);
+    }
+
+    /** Integrity complaints and anonymous reports: who made them must stay hidden from the committee and most staff. */
+    public boolean hasProtectedReporter() {
+        return anonymous || category == Category.INTEGRITY;
     }
 
     void setDueTimes(Instant from, CategoryDeadlines deadlines) {
@@ -219,13 +230,15 @@ public class Ticket extends PanacheEntityBase {
         lateSince = null;
     }
 
-    void record(TicketEvent.Type type, Actor actor, Instant at, String note) {
+    void record(TicketEvent.Type type, Actor actor, Instant at, String note, SystemNote systemNote) {
         TicketEvent event = new TicketEvent();
         event.ticket = this;
         event.type = type;
-        event.actorType = actor.type();
-        event.actorName = actor.name();
+        // Played in the simulator: the timeline names the staff user who typed it, never the person played.
+        event.actorType = actor.simulatedBy() != null ? TicketEvent.ActorType.STAFF : actor.type();
+        event.actorName = actor.simulatedBy() != null ? actor.simulatedBy() : actor.name();
         event.channel = actor.channel();
+        event.systemNote = systemNote;
         event.occurredAt = at;
         event.fromStatus = status;
         event.toStatus = status;
@@ -234,9 +247,10 @@ public class Ticket extends PanacheEntityBase {
         updatedAt = at;
     }
 
-    private void changeStatus(TicketEvent.Type type, TicketStatus to, Actor actor, Instant at, String note) {
+    private void changeStatus(TicketEvent.Type type, TicketStatus to, Actor actor, Instant at, String note,
+            SystemNote systemNote) {
         TicketStatus from = status;
-        record(type, actor, at, note);
+        record(type, actor, at, note, systemNote);
         TicketEvent event = events.get(events.size() - 1);
         event.fromStatus = from;
         event.toStatus = to;

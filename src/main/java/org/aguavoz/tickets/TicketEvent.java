@@ -75,5 +75,16 @@ public class TicketEvent extends PanacheEntityBase {
     @Column(name = "to_status")
     public TicketStatus toStatus;
 
+    /** A person's words: a note, the reporter's words after SI/NO, why it was closed. */
     public String note;
+
+    /** What AguaVoz itself wrote here, if anything; shown in the reader's language (see SystemNote). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "system_note")
+    public SystemNote systemNote;
+
+    /** The person's note, else AguaVoz's own in that language; null when there is neither. */
+    public String noteIn(String language) {
+        return note != null ? note : systemNote == null ? null : systemNote.text(language);
+    }
 }

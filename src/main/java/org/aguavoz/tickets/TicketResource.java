@@ -85,6 +85,10 @@ public class TicketResource {
     }
 
     private TicketView.PhoneVisibility visibility() {
+        return visibility(identity);
+    }
+
+    static TicketView.PhoneVisibility visibility(SecurityIdentity identity) {
         if (identity.hasRole(Roles.ADMIN)) {
             return TicketView.PhoneVisibility.ALL;
         }

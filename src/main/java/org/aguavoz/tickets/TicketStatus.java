@@ -1,6 +1,8 @@
 package org.aguavoz.tickets;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -8,12 +10,19 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum TicketStatus {
     OPEN, ACKNOWLEDGED, IN_PROGRESS, RESOLVED, CLOSED;
 
+    /** Someone still has to act: the one definition of "unfinished", for the entity, every query and every page. */
+    public static final Set<TicketStatus> UNFINISHED = Set.copyOf(EnumSet.of(OPEN, ACKNOWLEDGED, IN_PROGRESS));
+
     @JsonValue
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    public boolean isUnfinished() {
+        return UNFINISHED.contains(this);
+    }
+
     public boolean isFinished() {
-        return this == RESOLVED || this == CLOSED;
+        return !isUnfinished();
     }
 }

@@ -17,12 +17,13 @@ public record TicketView(String reference, TicketStatus status, Category categor
         Instant acknowledgedAt, Instant resolvedAt, Instant closedAt, boolean late, Instant lateSince,
         List<EventView> events) {
 
+    /** {@code note}: a person's words, or AguaVoz's own sentence in Spanish; {@code systemNote} names the latter. */
     public record EventView(Instant at, TicketEvent.Type type, TicketEvent.ActorType actor, String actorName,
-            Channel channel, TicketStatus fromStatus, TicketStatus toStatus, String note) {
+            Channel channel, TicketStatus fromStatus, TicketStatus toStatus, String note, SystemNote systemNote) {
 
         static EventView of(TicketEvent event) {
             return new EventView(event.occurredAt, event.type, event.actorType, event.actorName, event.channel,
-                    event.fromStatus, event.toStatus, event.note);
+                    event.fromStatus, event.toStatus, event.noteIn("es"), event.systemNote);
         }
     }
 

@@ -19,6 +19,12 @@ public class Tickets implements PanacheRepository<Ticket> {
         return count("reference", reference) > 0;
     }
 
+    /** The unfinished tickets of these communities that are a committee's to act on (never integrity complaints). */
+    public List<Ticket> committeesOpenTickets(List<org.aguavoz.communities.Community> communities) {
+        return list("community in ?1 and category <> ?2 and status in ?3 order by createdAt", communities,
+                Category.INTEGRITY, List.copyOf(TicketStatus.UNFINISHED));
+    }
+
     /** Filters that are null are not applied. Newest first. {@code late} follows Ticket.isLate at {@code now}. */
     public List<Ticket> search(TicketStatus status, String communityCode, Category category, Boolean late,
             Instant now, int offset, int limit) {
@@ -37,11 +43,9 @@ public class Tickets implements PanacheRepository<Ticket> {
             parameters.and("category", category);
         }
         if (late != null) {
-            query.append(late ? " and " : " and not ").append("""
-                    (t.status in (:unfinished) and (t.lateSince is not null or t.resolveDueAt <= :now
-                        or (t.status = :open and t.acknowledgeDueAt <= :now)))""");
-            parameters.and("unfinished", List.of(TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED, TicketStatus.IN_PROGRESS))
-                    .and("now", now).and("open", TicketStatus.OPEN);
+            query.append(late ? " and " : " and not ").append(Lateness.LATE);
+            parameters.and("unfinished", List.copyOf(TicketStatus.UNFINISHED)).and("now", now)
+                    .and("open", TicketStatus.OPEN);
         }
         query.append(" order by t.createdAt desc, t.id desc");
         return find(query.toString(), parameters).range(offset, offset + limit - 1).list();

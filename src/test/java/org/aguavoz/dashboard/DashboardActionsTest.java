@@ -76,7 +76,7 @@ class DashboardActionsTest {
         String reference = TwilioWebhook.referenceIn(TwilioWebhook.smsReply(reporter, code + " fuga en la calle"));
 
         act(reference, "resolve", Map.of("note", "se cambió el tubo"));
-        assertEquals(List.of("AguaVoz: el comité dice que resolvio su reporte " + reference + ". ¿Ya no hay fuga? Responda SI o NO"),
+        assertEquals(List.of("AguaVoz: el organismo municipal dice que resolvio su reporte " + reference + ". ¿Ya no hay fuga? Responda SI o NO"),
                 bodiesTo(reference, reporter));
         act(reference, "reopen", Map.of());
         TestStaff.asAdmin().get("/api/v1/tickets/{r}", reference).then().body("status", equalTo("open"))

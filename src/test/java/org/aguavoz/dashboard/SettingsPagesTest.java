@@ -13,8 +13,8 @@ import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.aguavoz.TestStaff;
-import org.aguavoz.routing.Route;
-import org.aguavoz.routing.RoutingRule;
+import org.aguavoz.notices.Route;
+import org.aguavoz.notices.RoutingRule;
 import org.aguavoz.tickets.Category;
 import org.junit.jupiter.api.Test;
 

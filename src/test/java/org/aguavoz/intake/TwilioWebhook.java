@@ -86,7 +86,8 @@ public final class TwilioWebhook {
     public static String smsReply(String from, String body) {
         Response response = post("/twilio/sms", sms(from, body));
         response.then().statusCode(200);
-        return response.xmlPath().getString("Response.Message.Body");
+        String reply = response.xmlPath().getString("Response.Message.Body");
+        return reply == null || reply.isEmpty() ? null : reply;
     }
 
     /** The reference in "reporte 4821 recibido" / "report 4821 received". */

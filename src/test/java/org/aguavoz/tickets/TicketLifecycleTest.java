@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TicketLifecycleTest {
 
     private static final Instant T0 = Instant.parse("2026-11-20T14:00:00Z");
-    private static final Actor MEMBER = Actor.committeeMember("Ana");
+    private static final Actor MEMBER = Actor.committeeMember("Ana", "es");
 
     @Test
     void walksTheWholeLifeAndWritesAnEventForEachStep() {
@@ -21,7 +21,7 @@ class TicketLifecycleTest {
         ticket.acknowledge(MEMBER, T0.plusSeconds(60));
         ticket.addNote(MEMBER, T0.plusSeconds(120), "mañana llega el fontanero");
         ticket.resolve(MEMBER, T0.plusSeconds(180), "se cambió la válvula");
-        ticket.close(Actor.staff("admin", Channel.DASHBOARD), T0.plusSeconds(240), null);
+        ticket.close(Actor.staff("admin", Channel.DASHBOARD), T0.plusSeconds(240), null, null);
 
         assertEquals(TicketStatus.CLOSED, ticket.status);
         assertEquals(List.of(TicketEvent.Type.ACKNOWLEDGED, TicketEvent.Type.NOTE, TicketEvent.Type.RESOLVED,
@@ -43,7 +43,7 @@ class TicketLifecycleTest {
         Ticket ticket = newTicket();
         ticket.resolve(MEMBER, T0.plusSeconds(60), null);
         Instant later = T0.plus(Duration.ofDays(5));
-        ticket.reopen(Actor.reporter(Channel.SMS), later, "sigue sin agua", deadlines());
+        ticket.reopen(Actor.reporter(Channel.SMS), later, "sigue sin agua", null, deadlines());
 
         assertEquals(TicketStatus.OPEN, ticket.status);
         assertEquals(later.plus(Duration.ofHours(12)), ticket.acknowledgeDueAt);
@@ -54,13 +54,13 @@ class TicketLifecycleTest {
     @Test
     void refusesStepsTheStatusDoesNotAllow() {
         Ticket ticket = newTicket();
-        assertThrows(TicketTransitionRefused.class, () -> ticket.reopen(MEMBER, T0, null, deadlines()));
+        assertThrows(TicketTransitionRefused.class, () -> ticket.reopen(MEMBER, T0, null, null, deadlines()));
         ticket.acknowledge(MEMBER, T0);
         assertThrows(TicketTransitionRefused.class, () -> ticket.acknowledge(MEMBER, T0));
-        ticket.close(MEMBER, T0, null);
+        ticket.close(MEMBER, T0, null, null);
         assertThrows(TicketTransitionRefused.class, () -> ticket.resolve(MEMBER, T0, null));
         assertThrows(TicketTransitionRefused.class, () -> ticket.addNote(MEMBER, T0, "x"));
-        assertThrows(TicketTransitionRefused.class, () -> ticket.close(MEMBER, T0, null));
+        assertThrows(TicketTransitionRefused.class, () -> ticket.close(MEMBER, T0, null, null));
     }
 
     private static Ticket newTicket() {

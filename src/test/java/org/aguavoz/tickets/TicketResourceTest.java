@@ -41,7 +41,7 @@ class TicketResourceTest {
         String reference = QuarkusTransaction.requiringNew().call(() -> {
             Ticket ticket = openTicket.openAt(new NewTicket(communities.byCode(code).orElseThrow(), Category.OUTAGE,
                     Channel.SMS, new PhoneNumber(REPORTER), "sin agua desde ayer barrio centro", false, "es"), openedAt);
-            ticket.acknowledge(Actor.committeeMember("Ana Pérez"), openedAt.plus(Duration.ofHours(2)));
+            ticket.acknowledge(Actor.committeeMember("Ana Pérez", "es"), openedAt.plus(Duration.ofHours(2)));
             return ticket.reference;
         });
 
@@ -72,8 +72,8 @@ class TicketResourceTest {
         String quality = open(code, Category.QUALITY, false);
         String resolved = QuarkusTransaction.requiringNew().call(() -> {
             Ticket ticket = openTicket.open(new NewTicket(communities.byCode(code).orElseThrow(), Category.OUTAGE,
-                    Channel.SMS, new PhoneNumber(REPORTER), "otra vez sin agua", false, "es"));
-            ticket.resolve(Actor.committeeMember("Rosa"), Instant.now(), "se cambió la válvula");
+                    Channel.SMS, new PhoneNumber(REPORTER), "otra vez sin agua", false, "es"), Actor.reporter(Channel.SMS)).ticket();
+            ticket.resolve(Actor.committeeMember("Rosa", "es"), Instant.now(), "se cambió la válvula");
             return ticket.reference;
         });
 
@@ -156,6 +156,6 @@ class TicketResourceTest {
     private String open(String code, Category category, boolean anonymous) {
         return QuarkusTransaction.requiringNew().call(() -> openTicket.open(new NewTicket(
                 communities.byCode(code).orElseThrow(), category, Channel.SMS, new PhoneNumber(REPORTER),
-                "reporte de prueba", anonymous, "es")).reference);
+                "reporte de prueba", anonymous, "es"), Actor.reporter(Channel.SMS)).ticket().reference);
     }
 }

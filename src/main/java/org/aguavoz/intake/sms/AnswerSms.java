@@ -6,8 +6,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.aguavoz.outbox.OutboundMessage.Timing;
-import org.aguavoz.outbox.Outbox;
+import org.aguavoz.conversation.IncomingSms;
+import org.aguavoz.conversation.SmsDialogue;
+import org.aguavoz.notices.Replies;
 import org.aguavoz.phones.PhoneNumbers;
 
 /**
@@ -23,14 +24,14 @@ class AnswerSms {
 
     private final EntityManager em;
     private final SmsDialogue dialogue;
-    private final Outbox outbox;
+    private final Replies replies;
     private final PhoneNumbers phoneNumbers;
     private final Clock clock;
 
-    AnswerSms(EntityManager em, SmsDialogue dialogue, Outbox outbox, PhoneNumbers phoneNumbers, Clock clock) {
+    AnswerSms(EntityManager em, SmsDialogue dialogue, Replies replies, PhoneNumbers phoneNumbers, Clock clock) {
         this.em = em;
         this.dialogue = dialogue;
-        this.outbox = outbox;
+        this.replies = replies;
         this.phoneNumbers = phoneNumbers;
         this.clock = clock;
     }
@@ -44,7 +45,8 @@ class AnswerSms {
             // answered empty TwiML, and so does this one: the background answers, the reporter gets one reply.
             return replyBy == ReplyBy.WEBHOOK && !bySms ? message.replyBody : null;
         }
-        SmsDialogue.Answer answer = dialogue.answer(message);
+        SmsDialogue.Answer answer = dialogue.answer(new IncomingSms(message.id, message.fromPhone, message.body,
+                message.receivedAt, message.simulatedBy));
         message.replyBody = answer.reply();
         message.ticketId = answer.ticketId();
         message.processedAt = clock.instant();
@@ -52,7 +54,7 @@ class AnswerSms {
         message.replyChannel = answer.reply() == null ? null : replyBy == ReplyBy.OUTBOX ? "OUTBOX" : "TWIML";
         if (replyBy == ReplyBy.OUTBOX && answer.reply() != null) {
             phoneNumbers.parse(message.fromPhone)
-                    .ifPresent(phone -> outbox.enqueue(phone, answer.reply(), answer.ticketId(), Timing.REPLY));
+                    .ifPresent(phone -> replies.bySms(phone, answer.reply(), answer.ticketId()));
         }
         return answer.reply();
     }

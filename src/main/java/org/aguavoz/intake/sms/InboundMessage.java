@@ -61,6 +61,10 @@ public class InboundMessage extends PanacheEntityBase {
     @Column(name = "reply_channel")
     public String replyChannel;
 
+    /** The staff user who typed it in the phone simulator; null when it came through Twilio. */
+    @Column(name = "simulated_by")
+    public String simulatedBy;
+
     public boolean isProcessed() {
         return processedAt != null;
     }

@@ -3,6 +3,7 @@ package org.aguavoz.intake.sms;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.aguavoz.notices.SmsBundles;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,7 +59,7 @@ public class ReceiveSms {
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Could not answer inbound message %d; it is stored and will be retried", stored.id());
                 answer.recordFailure(stored.id(), e);
-                return SmsDialogue.texts("es").receivedWillAnswer();
+                return SmsBundles.texts("es").receivedWillAnswer();
             }
         } finally {
             if (answerNow) {

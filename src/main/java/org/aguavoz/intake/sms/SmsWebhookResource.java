@@ -41,7 +41,7 @@ public class SmsWebhookResource {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN)
                     .entity("MessageSid, AccountSid, From and To are required").build();
         }
-        String reply = receiveSms.receive(new InboundSms(messageSid, accountSid, from.strip(), to.strip(),
+        String reply = receiveSms.receive(InboundSms.fromTwilio(messageSid, accountSid, from.strip(), to.strip(),
                 params.get("Body"), parseCount(params.get("NumMedia"))));
         // An empty <Response/> when there is nothing to say: Twilio then sends nothing.
         return Response.ok(SmsTwiml.reply(reply)).build();

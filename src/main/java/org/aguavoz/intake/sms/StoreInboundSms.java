@@ -41,8 +41,8 @@ class StoreInboundSms {
     Stored store(InboundSms sms, boolean answerLater) {
         List<?> inserted = em.createNativeQuery("""
                         insert into inbound_message (message_sid, account_sid, from_phone, to_phone, body, num_media, received_at,
-                                                     reply_channel)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                                                     reply_channel, simulated_by)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                         on conflict (message_sid) do nothing
                         returning id""")
                 .setParameter(1, sms.messageSid())
@@ -53,6 +53,7 @@ class StoreInboundSms {
                 .setParameter(6, Math.max(0, sms.numMedia()))
                 .setParameter(7, clock.instant())
                 .setParameter(8, answerLater ? "OUTBOX" : null)
+                .setParameter(9, sms.simulatedBy())
                 .getResultList(); // not getResultStream(): a scrollable result costs more than the insert here
         if (!inserted.isEmpty()) {
             return new Stored(((Number) inserted.get(0)).longValue(), true);

@@ -12,15 +12,14 @@ import jakarta.transaction.Transactional;
 import org.aguavoz.communities.Communities;
 import org.aguavoz.communities.Community;
 import org.aguavoz.config.PublicUrlConfig;
-import org.aguavoz.intake.sms.AnnounceNewTicket;
-import org.aguavoz.intake.sms.SmsBundles;
-import org.aguavoz.intake.sms.SmsTexts;
-import org.aguavoz.outbox.OutboundMessage.Timing;
-import org.aguavoz.outbox.Outbox;
+import org.aguavoz.notices.Replies;
+import org.aguavoz.notices.SmsBundles;
+import org.aguavoz.notices.SmsTexts;
 import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.phones.PhoneNumbers;
 import org.aguavoz.reporters.Reporter;
 import org.aguavoz.reporters.Reporters;
+import org.aguavoz.tickets.Actor;
 import org.aguavoz.tickets.Category;
 import org.aguavoz.tickets.Channel;
 import org.aguavoz.tickets.NewTicket;
@@ -55,13 +54,11 @@ public class AnswerCall {
     private final Reporters reporters;
     private final Tickets tickets;
     private final OpenTicket openTicket;
-    private final AnnounceNewTicket announceNewTicket;
-    private final Outbox outbox;
+    private final Replies replies;
     private final PhoneNumbers phoneNumbers;
 
     AnswerCall(EntityManager em, Flows flows, Clock clock, PublicUrlConfig publicUrl, Communities communities,
-            Reporters reporters, Tickets tickets, OpenTicket openTicket, AnnounceNewTicket announceNewTicket,
-            Outbox outbox, PhoneNumbers phoneNumbers) {
+            Reporters reporters, Tickets tickets, OpenTicket openTicket, Replies replies, PhoneNumbers phoneNumbers) {
         this.em = em;
         this.flows = flows;
         this.clock = clock;
@@ -70,8 +67,7 @@ public class AnswerCall {
         this.reporters = reporters;
         this.tickets = tickets;
         this.openTicket = openTicket;
-        this.announceNewTicket = announceNewTicket;
-        this.outbox = outbox;
+        this.replies = replies;
         this.phoneNumbers = phoneNumbers;
     }
 
@@ -245,9 +241,8 @@ public class AnswerCall {
         String language = language(call, flow);
         call.status = VoiceCall.Status.ENDED;
         LOG.infof("Call %s ended after %d wrong or missing keys at step %s", call.callSid, call.misses, call.step);
-        SmsTexts texts = SmsBundles.texts(flow.languages().get(language).sms());
-        // They are still on the line, waiting: the explanation is a reply, never held by quiet hours.
-        caller(call).ifPresent(phone -> outbox.enqueue(phone, texts.voiceTextInstead(), null, Timing.REPLY));
+        // They are still on the line, waiting: the explanation is a reply, never held by quiet hours; once a day at most.
+        caller(call).ifPresent(phone -> replies.howToReportByText(phone, flow.languages().get(language).sms()));
         return twiml(call, flow).hear(flow.goodbye().get(language), language, Map.of()).hangUp();
     }
 
@@ -320,13 +315,11 @@ public class AnswerCall {
         String language = flow.languages().get(language(call, flow)).sms();
         Optional<PhoneNumber> phone = caller(call);
         boolean anonymous = call.anonymous && call.category == Category.INTEGRITY;
+        // The notices tell whom the routing names and text the caller the confirmation (through the outbox's gate).
         Ticket ticket = openTicket.open(new NewTicket(call.community, call.category, Channel.VOICE, phone.orElse(null),
-                null, anonymous, language));
+                null, anonymous, language), Actor.reporter(Channel.VOICE)).ticket();
         attachRecording(ticket, call);
-        SmsTexts texts = SmsBundles.texts(language);
-        String confirmation = announceNewTicket.announce(ticket, texts.voiceReportQuote(), texts);
         phone.ifPresent(p -> {
-            outbox.enqueue(p, confirmation, ticket.id, Timing.REPLY);
             Reporter reporter = reporters.lockOrCreate(p);
             reporter.community = call.community;
             reporter.language = language;

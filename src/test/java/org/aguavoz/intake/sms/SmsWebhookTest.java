@@ -16,6 +16,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.aguavoz.TestCommunities;
 import org.aguavoz.TestStaff;
+import org.aguavoz.conversation.Conversation;
 import org.aguavoz.intake.TwilioWebhook;
 import org.aguavoz.outbox.OutboundMessage;
 import org.aguavoz.reporters.Reporter;

@@ -27,6 +27,7 @@ import org.aguavoz.TestStaff;
 import org.aguavoz.communities.Communities;
 import org.aguavoz.intake.TwilioWebhook;
 import org.aguavoz.phones.PhoneNumber;
+import org.aguavoz.tickets.Actor;
 import org.aguavoz.tickets.Category;
 import org.aguavoz.tickets.Channel;
 import org.aguavoz.tickets.NewTicket;
@@ -202,7 +203,7 @@ class RecordingResourceTest {
     private String open(Category category, boolean anonymous) {
         return QuarkusTransaction.requiringNew().call(() -> openTicket.open(new NewTicket(
                 communities.byCode(code).orElseThrow(), category, Channel.VOICE, new PhoneNumber(TwilioWebhook.freshVillager()),
-                "grabación de prueba", anonymous, "es")).reference);
+                "grabación de prueba", anonymous, "es"), Actor.reporter(Channel.VOICE)).ticket().reference);
     }
 
     private String withRecording(String reference, String sid, String url) {

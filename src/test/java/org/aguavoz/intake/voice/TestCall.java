@@ -12,30 +12,30 @@ import org.aguavoz.intake.TwilioWebhook;
  * One phone call played as Twilio plays it: the recorded voice webhooks (src/test/resources/twilio/voice/) with
  * this call's CallSid and caller, signed, in order. Each answer is TwiML, parsed as XML.
  */
-final class TestCall {
+public final class TestCall {
 
     final String callSid = TwilioWebhook.freshSid("CA");
     final String caller;
     private int turn;
 
-    TestCall(String caller) {
+    public TestCall(String caller) {
         this.caller = caller;
     }
 
     /** The number's voice webhook: the call comes in. */
-    XmlPath ring() {
+    public XmlPath ring() {
         return twiml(post("/twilio/voice", "voice/incoming-call.form", Map.of("CallStatus", "ringing")));
     }
 
     /** Keys pressed at the current gather (with # at the end when the gather waits for it). */
-    XmlPath press(String digits) {
+    public XmlPath press(String digits) {
         turn++;
         return twiml(post("/twilio/voice/step?turn=" + turn, "voice/gather-digits.form",
                 Map.of("Digits", digits, "FinishedOnKey", digits.endsWith("#") ? "#" : "")));
     }
 
     /** The caller pressed nothing: Twilio follows the redirect after the gather, without Digits. */
-    XmlPath silence() {
+    public XmlPath silence() {
         turn++;
         Map<String, String> params = TwilioWebhook.fixture("voice/gather-digits.form");
         params.remove("Digits");
@@ -45,7 +45,7 @@ final class TestCall {
     }
 
     /** The recording ended with # (the caller is still on the line) or with a hang-up. */
-    XmlPath recorded(String recordingSid, boolean hungUp) {
+    public XmlPath recorded(String recordingSid, boolean hungUp) {
         turn++;
         return twiml(post("/twilio/voice/recorded?turn=" + turn, "voice/record-action.form", Map.of(
                 "RecordingSid", recordingSid,
@@ -61,7 +61,7 @@ final class TestCall {
     }
 
     /** The number's status callback: the call is over. */
-    void hangUp() {
+    public void hangUp() {
         post("/twilio/voice/status", "voice/status-completed.form", Map.of()).then().statusCode(204);
     }
 

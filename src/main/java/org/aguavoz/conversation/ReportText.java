@@ -1,0 +1,27 @@
+package org.aguavoz.conversation;
+
+import java.util.regex.Pattern;
+
+import org.aguavoz.communities.SpellingVariant;
+
+/**
+ * The form in which SMS text is compared with keywords: the community-name form (lower case, no accents, no
+ * punctuation, single spaces) with runs of one letter collapsed to one. Villagers stretch words to shout
+ * ("sin aguaaa") and double letters at random on keypads, so "sinnn" has to be "sin". Keyword data must go
+ * through the same method, because "llave" becomes "lave" here too.
+ */
+final class ReportText {
+
+    private static final Pattern REPEATED_LETTER = Pattern.compile("([a-z])\\1+");
+
+    private ReportText() {
+    }
+
+    static String normalize(String sms) {
+        if (sms == null) {
+            return "";
+        }
+        // Digits are left alone: "1001" is a community code, not a stretched "101".
+        return REPEATED_LETTER.matcher(SpellingVariant.normalize(sms)).replaceAll("$1");
+    }
+}
