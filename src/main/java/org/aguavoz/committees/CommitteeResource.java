@@ -25,6 +25,7 @@ import org.aguavoz.communities.CommunityResource;
 import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.phones.PhoneNumbers;
 import org.aguavoz.staff.Roles;
+import org.aguavoz.tickets.Visibility;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,8 +56,8 @@ public class CommitteeResource {
     @Operation(summary = "Current members first, then past ones")
     public List<MemberView> roster(@PathParam("code") String code) {
         Community community = CommunityResource.find(communities, code);
-        boolean showPhones = !identity.hasRole(Roles.VIEWER);
-        return memberships.roster(community).stream().map(m -> MemberView.of(m, showPhones)).toList();
+        Visibility visibility = Visibility.of(identity);
+        return memberships.roster(community).stream().map(m -> MemberView.of(m, visibility)).toList();
     }
 
     @POST
@@ -72,7 +73,7 @@ public class CommitteeResource {
         try {
             CommitteeMembership member = changeRoster.add(community, request.name(), phone, role);
             return Response.created(URI.create("/api/v1/communities/" + code + "/members/" + member.id))
-                    .entity(MemberView.of(member, true)).build();
+                    .entity(MemberView.of(member, Visibility.of(identity))).build();
         } catch (ChangeRoster.PhoneAlreadyOnCommittee e) {
             throw ApiProblem.conflict("phone", e.getMessage());
         }
@@ -88,6 +89,6 @@ public class CommitteeResource {
         CommitteeMembership member = memberships.inCommunity(community, id)
                 .orElseThrow(() -> ApiProblem.notFound("no member " + id + " on committee " + code));
         changeRoster.end(member);
-        return MemberView.of(member, true);
+        return MemberView.of(member, Visibility.of(identity));
     }
 }

@@ -48,6 +48,7 @@ import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.phones.PhoneNumbers;
 import java.util.Optional;
 import org.aguavoz.staff.Roles;
+import org.aguavoz.tickets.Visibility;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -123,9 +124,9 @@ public class CommunitiesPages {
             @CookieParam(Csrf.COOKIE) String csrfCookie) {
         Community community = communities.byCode(code).orElseThrow(NotFoundException::new);
         ZoneId zone = Agency.get().zone();
-        boolean seesNumbers = identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.STAFF); // viewers see none
+        Visibility visibility = Visibility.of(identity);
         List<MemberRow> members = memberships.roster(community).stream().map(m -> new MemberRow(m.id, m.name,
-                m.role.apiName(), seesNumbers ? m.phone : new org.aguavoz.phones.PhoneNumber(m.phone).masked(),
+                m.role.apiName(), visibility.memberPhone(m.phone),
                 DAY.format(m.startedAt.atZone(zone)), m.endedAt == null ? "" : DAY.format(m.endedAt.atZone(zone)),
                 m.isCurrent())).toList();
         String language = DashboardResource.language(lang, langCookie);

@@ -43,8 +43,8 @@ import org.aguavoz.tickets.Ticket;
 import org.aguavoz.tickets.TicketEvent;
 import org.aguavoz.tickets.TicketStatus;
 import org.aguavoz.tickets.Lateness;
-import org.aguavoz.tickets.TicketView;
 import org.aguavoz.tickets.Tickets;
+import org.aguavoz.tickets.Visibility;
 
 /**
  * The agency's dashboard: server-rendered pages (Qute, escaped by default), no JavaScript needed. Logged in with
@@ -174,12 +174,14 @@ public class DashboardResource {
         Instant now = clock.instant();
         ZoneId zone = Agency.get().zone();
         boolean staff = identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.STAFF);
+        Visibility visibility = Visibility.of(identity);
         String token = Csrf.tokenFor(csrfCookie);
         DashboardViews.TicketPage page = new DashboardViews.TicketPage(ticket.reference,
                 ticket.community.code + " " + ticket.community.name, categoryLabel(ticket.category, ui),
-                statusLabel(ticket.status, ui), reporter(ticket, ui), ticket.description == null ? "" : ticket.description,
+                statusLabel(ticket.status, ui), reporter(ticket, visibility, ui), description(ticket, visibility, ui),
                 WHEN.format(ticket.acknowledgeDueAt.atZone(zone)), WHEN.format(ticket.resolveDueAt.atZone(zone)),
-                ticket.isLate(now), dueText(ticket, now, ui), ticket.recordingSid != null, timeline(ticket, zone, ui, language),
+                ticket.isLate(now), dueText(ticket, now, ui),
+                ticket.recordingSid != null && visibility.hearsRecording(ticket), timeline(ticket, visibility, zone, ui, language),
                 staff, staff && ticket.status == TicketStatus.OPEN, staff && ticket.isUnfinished(),
                 staff && ticket.isUnfinished(), staff && ticket.status != TicketStatus.CLOSED,
                 staff && (ticket.status == TicketStatus.RESOLVED || ticket.status == TicketStatus.CLOSED), refused != null,
@@ -189,36 +191,45 @@ public class DashboardResource {
         return withLanguage(Response.ok(instance), lang, language).cookie(Csrf.cookie(token)).build();
     }
 
-    private List<DashboardViews.Entry> timeline(Ticket ticket, ZoneId zone, UiTexts ui, String language) {
+    /** Events and SMS in order; a viewer of a protected ticket sees that SMS went and came, not what they said. */
+    private List<DashboardViews.Entry> timeline(Ticket ticket, Visibility visibility, ZoneId zone, UiTexts ui,
+            String language) {
         record Timed(Instant at, DashboardViews.Entry entry) {
         }
+        boolean words = visibility.seesReporterWords(ticket);
         List<Timed> entries = new ArrayList<>();
         for (TicketEvent event : ticket.events) {
             String who = event.actorName != null ? event.actorName : event.actorType.apiName();
+            String note = event.noteIn(language) == null ? "" : visibility.note(ticket, event, language).orElse(ui.hiddenWords());
             entries.add(new Timed(event.occurredAt, new DashboardViews.Entry(WHEN.format(event.occurredAt.atZone(zone)),
-                    event.type.apiName(), who, Objects.requireNonNullElse(event.noteIn(language), ""), "")));
+                    event.type.apiName(), who, note, "")));
         }
         for (InboundMessage message : InboundMessage.<InboundMessage>list("ticketId", ticket.id)) {
             entries.add(new Timed(message.receivedAt, new DashboardViews.Entry(WHEN.format(message.receivedAt.atZone(zone)),
-                    ui.smsIn(), "", message.body, "")));
+                    ui.smsIn(), "", words ? message.body : ui.hiddenWords(), "")));
         }
+        // Notices to the agency and committees quote the report: hidden with the reporter's own SMS.
         for (OutboundMessage message : OutboundMessage.<OutboundMessage>list("ticketId", ticket.id)) {
             entries.add(new Timed(message.createdAt, new DashboardViews.Entry(WHEN.format(message.createdAt.atZone(zone)),
-                    ui.smsOut(new PhoneNumber(message.toPhone).masked()), "", message.body,
+                    ui.smsOut(new PhoneNumber(message.toPhone).masked()), "", words ? message.body : ui.hiddenWords(),
                     message.status.name().toLowerCase(Locale.ROOT))));
         }
         entries.sort(Comparator.comparing(Timed::at));
         return entries.stream().map(Timed::entry).toList();
     }
 
-    /** Whose number may be shown: the same rule as the API (admin all; staff not integrity/anonymous; viewer none). */
-    private String reporter(Ticket ticket, UiTexts ui) {
+    private static String reporter(Ticket ticket, Visibility visibility, UiTexts ui) {
         if (ticket.reporterPhone == null) {
             return "";
         }
-        boolean visible = identity.hasRole(Roles.ADMIN)
-                || (identity.hasRole(Roles.STAFF) && !TicketView.protectedReporter(ticket));
-        return visible ? ticket.reporterPhone : ui.hiddenNumber();
+        return visibility.reporterPhone(ticket).orElse(ui.hiddenNumber());
+    }
+
+    private static String description(Ticket ticket, Visibility visibility, UiTexts ui) {
+        if (ticket.description == null) {
+            return "";
+        }
+        return visibility.description(ticket).orElse(ui.hiddenWords());
     }
 
     private static String dueText(Ticket ticket, Instant now, UiTexts ui) {

@@ -13,7 +13,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
@@ -22,6 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -43,11 +46,15 @@ import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.phones.PhoneNumbers;
 import org.aguavoz.reporters.Reporter;
 import org.aguavoz.staff.Roles;
+import org.aguavoz.tickets.Tickets;
+import org.aguavoz.tickets.Visibility;
 
 /**
  * A phone on the screen, for training and demos: a text typed here goes through exactly the code that answers
  * Twilio's webhook (ReceiveSms, after the signature check), and the page shows AguaVoz's replies and the SMS other
- * phones receive. Off unless AGUAVOZ_SIMULATOR_ENABLED=true (the demo turns it on).
+ * phones receive. Off unless AGUAVOZ_SIMULATOR_ENABLED=true (the demo turns it on). Staff may not play a phone
+ * that reported anonymously or about integrity ({@link Visibility#mayPlay}): they would read its words and could
+ * answer as its owner.
  */
 @Path("/simulator")
 @Produces(MediaType.TEXT_HTML)
@@ -71,11 +78,13 @@ public class SimulatorResource {
     private final ReceiveSms receiveSms;
     private final PhoneNumbers phoneNumbers;
     private final SecurityIdentity identity;
+    private final Tickets tickets;
     private final String accountSid;
     private final String agencyNumber;
 
     SimulatorResource(SimulatorConfig config, ReceiveSms receiveSms, PhoneNumbers phoneNumbers, SecurityIdentity identity,
-            TwilioConfig twilio, SmsConfig sms) {
+            Tickets tickets, TwilioConfig twilio, SmsConfig sms) {
+        this.tickets = tickets;
         this.config = config;
         this.receiveSms = receiveSms;
         this.phoneNumbers = phoneNumbers;
@@ -92,11 +101,15 @@ public class SimulatorResource {
         requireEnabled();
         String language = DashboardResource.language(lang, langCookie);
         Optional<PhoneNumber> selected = phone == null ? Optional.empty() : phoneNumbers.parse(phone);
+        Visibility visibility = Visibility.of(identity);
+        if (selected.isPresent() && !visibility.mayPlay(selected.get(), tickets)) {
+            throw new ForbiddenException();
+        }
         ZoneId zone = Agency.get().zone();
         List<Line> conversation = selected.map(p -> conversation(p, zone)).orElse(List.of());
         List<Line> others = selected.map(p -> others(p, zone)).orElse(List.of());
         String token = Csrf.tokenFor(csrfCookie);
-        return Response.ok(page.data("phones", phones(selected)).data("phone", selected.map(PhoneNumber::e164).orElse(""))
+        return Response.ok(page.data("phones", phones(selected, visibility)).data("phone", selected.map(PhoneNumber::e164).orElse(""))
                         .data("conversation", conversation).data("others", others).data("csrf", token)
                         .data("user", identity.getPrincipal().getName()).data("language", language)
                         .setLocale(Locale.forLanguageTag(language)))
@@ -113,6 +126,10 @@ public class SimulatorResource {
         Csrf.check(csrf, csrfCookie);
         PhoneNumber from = phoneNumbers.parse(phone == null ? "" : phone)
                 .orElseThrow(() -> new jakarta.ws.rs.BadRequestException("not a phone number: " + phone));
+        Visibility visibility = Visibility.of(identity);
+        if (!QuarkusTransaction.requiringNew().call(() -> visibility.mayPlay(from, tickets))) {
+            throw new ForbiddenException();
+        }
         byte[] sid = new byte[16];
         RANDOM.nextBytes(sid);
         // Recorded as simulated, with the staff user who typed it: the timeline names them, never the phone played.
@@ -155,8 +172,11 @@ public class SimulatorResource {
                 .toList();
     }
 
-    /** Committee members and recent reporters, to pick one quickly in a training session. Staff and admins only. */
-    private List<Phone> phones(Optional<PhoneNumber> selected) {
+    /**
+     * Committee members and recent reporters, to pick one quickly in a training session; only the phones this user
+     * may play, so staff never see the number of someone who reported anonymously or about integrity.
+     */
+    private List<Phone> phones(Optional<PhoneNumber> selected, Visibility visibility) {
         List<Phone> phones = new ArrayList<>();
         for (CommitteeMembership member : CommitteeMembership.<CommitteeMembership>list(
                 "endedAt is null order by community.code, name")) {
@@ -172,7 +192,8 @@ public class SimulatorResource {
             phones.add(new Phone(reporter.phone, new PhoneNumber(reporter.phone).masked() + where,
                     selected.map(p -> p.e164().equals(reporter.phone)).orElse(false)));
         }
-        return phones;
+        Set<String> playable = Set.copyOf(visibility.playable(phones.stream().map(Phone::number).toList(), tickets));
+        return phones.stream().filter(p -> playable.contains(p.number())).toList();
     }
 
     private void requireEnabled() {

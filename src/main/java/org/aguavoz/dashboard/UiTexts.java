@@ -85,6 +85,10 @@ public interface UiTexts {
     @Message("número oculto")
     String hiddenNumber();
 
+    /** Instead of a reporter's words that this user may not read. */
+    @Message("(oculto)")
+    String hiddenWords();
+
     @Message("Lo que dijo")
     String description();
 

@@ -217,11 +217,6 @@ public class Ticket extends PanacheEntityBase {
         return Lateness.workingDeadline(this);
     }
 
-    /** Integrity complaints and anonymous reports: who made them must stay hidden from the committee and most staff. */
-    public boolean hasProtectedReporter() {
-        return anonymous || category == Category.INTEGRITY;
-    }
-
     void setDueTimes(Instant from, CategoryDeadlines deadlines) {
         acknowledgeDueAt = from.plus(deadlines.acknowledgeWithin);
         resolveDueAt = from.plus(deadlines.resolveWithin);

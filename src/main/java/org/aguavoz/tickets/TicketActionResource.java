@@ -62,7 +62,7 @@ public class TicketActionResource {
         try {
             Ticket acted = staffActions.act(ticket, new StaffActions.Request(request.action(), request.note(),
                     Boolean.TRUE.equals(request.sms()), request.community(), request.into()), actor);
-            return TicketView.of(acted, TicketResource.visibility(identity), true, clock.instant());
+            return TicketView.of(acted, Visibility.of(identity), true, clock.instant());
         } catch (StaffActions.Invalid invalid) {
             throw ApiProblem.invalidField(invalid.field(), invalid.getMessage());
         }

@@ -66,7 +66,7 @@ public class TicketResource {
         Instant now = clock.instant();
         List<Ticket> found = tickets.search(parse("status", status, TicketStatus.class), community,
                 parse("category", category, Category.class), lateFilter, now, offset, limit);
-        TicketView.PhoneVisibility visibility = visibility();
+        Visibility visibility = Visibility.of(identity);
         return found.stream().map(t -> TicketView.of(t, visibility, false, now)).toList();
     }
 
@@ -81,18 +81,7 @@ public class TicketResource {
         }
         Ticket ticket = tickets.byReference(reference)
                 .orElseThrow(() -> ApiProblem.notFound("no ticket with reference " + reference));
-        return TicketView.of(ticket, visibility(), true, clock.instant());
-    }
-
-    private TicketView.PhoneVisibility visibility() {
-        return visibility(identity);
-    }
-
-    static TicketView.PhoneVisibility visibility(SecurityIdentity identity) {
-        if (identity.hasRole(Roles.ADMIN)) {
-            return TicketView.PhoneVisibility.ALL;
-        }
-        return identity.hasRole(Roles.STAFF) ? TicketView.PhoneVisibility.EXCEPT_PROTECTED : TicketView.PhoneVisibility.NONE;
+        return TicketView.of(ticket, Visibility.of(identity), true, clock.instant());
     }
 
     private static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A ticket as the API shows it; {@code events} only on the single-ticket view. {@code late}: escalated, or past the
  * deadline it is working towards (acknowledge while open, resolve after that); {@code lateSince}: when it was
- * escalated.
+ * escalated. {@code reporterPhone} and {@code description} are left out when {@link Visibility} hides them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TicketView(String reference, TicketStatus status, Category category, String community,
@@ -21,44 +21,19 @@ public record TicketView(String reference, TicketStatus status, Category categor
     public record EventView(Instant at, TicketEvent.Type type, TicketEvent.ActorType actor, String actorName,
             Channel channel, TicketStatus fromStatus, TicketStatus toStatus, String note, SystemNote systemNote) {
 
-        static EventView of(TicketEvent event) {
+        static EventView of(Ticket ticket, TicketEvent event, Visibility visibility) {
             return new EventView(event.occurredAt, event.type, event.actorType, event.actorName, event.channel,
-                    event.fromStatus, event.toStatus, event.noteIn("es"), event.systemNote);
+                    event.fromStatus, event.toStatus, visibility.note(ticket, event, "es").orElse(null), event.systemNote);
         }
     }
 
-    /** Who may see the reporter's number. */
-    public enum PhoneVisibility {
-        /** Administrators: every number, integrity reporters included. */
-        ALL,
-        /** Staff: numbers of ordinary reports, masked for integrity complaints and anonymous reports. */
-        EXCEPT_PROTECTED,
-        /** Viewers: none. */
-        NONE
-    }
-
-    static TicketView of(Ticket ticket, PhoneVisibility visibility, boolean withEvents, Instant now) {
+    /** The reporter's number and words only as far as {@code visibility} allows. */
+    static TicketView of(Ticket ticket, Visibility visibility, boolean withEvents, Instant now) {
         return new TicketView(ticket.reference, ticket.status, ticket.category, ticket.community.code,
-                ticket.community.name, ticket.channel, reporterPhone(ticket, visibility), ticket.anonymous,
-                ticket.language, ticket.description, ticket.createdAt, ticket.updatedAt, ticket.acknowledgeDueAt,
-                ticket.resolveDueAt, ticket.acknowledgedAt, ticket.resolvedAt, ticket.closedAt,
+                ticket.community.name, ticket.channel, visibility.reporterPhone(ticket).orElse(null), ticket.anonymous,
+                ticket.language, visibility.description(ticket).orElse(null), ticket.createdAt, ticket.updatedAt,
+                ticket.acknowledgeDueAt, ticket.resolveDueAt, ticket.acknowledgedAt, ticket.resolvedAt, ticket.closedAt,
                 ticket.isLate(now), ticket.isUnfinished() ? ticket.lateSince : null,
-                withEvents ? ticket.events.stream().map(EventView::of).toList() : null);
-    }
-
-    private static String reporterPhone(Ticket ticket, PhoneVisibility visibility) {
-        if (ticket.reporterPhone == null) {
-            return null;
-        }
-        return switch (visibility) {
-            case ALL -> ticket.reporterPhone;
-            case EXCEPT_PROTECTED -> protectedReporter(ticket) ? null : ticket.reporterPhone;
-            case NONE -> null;
-        };
-    }
-
-    /** Integrity complaints and anonymous reports: only administrators may learn who made them (number, voice). */
-    public static boolean protectedReporter(Ticket ticket) {
-        return ticket.anonymous || ticket.category == Category.INTEGRITY;
+                withEvents ? ticket.events.stream().map(e -> EventView.of(ticket, e, visibility)).toList() : null);
     }
 }

@@ -1,8 +1,11 @@
 package org.aguavoz.tickets;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
@@ -23,6 +26,27 @@ public class Tickets implements PanacheRepository<Ticket> {
     public List<Ticket> committeesOpenTickets(List<org.aguavoz.communities.Community> communities) {
         return list("community in ?1 and category <> ?2 and status in ?3 order by createdAt", communities,
                 Category.INTEGRITY, List.copyOf(TicketStatus.UNFINISHED));
+    }
+
+    /**
+     * The phones among {@code phones} (E.164) that are protected reporters: they filed an integrity or anonymous
+     * report, or have one waiting for an answer (a half-filed report in {@code conversation}, expired or not: its
+     * text is already there). Native SQL because the conversation belongs to SMS intake, which tickets must not see.
+     */
+    public Set<String> protectedReporters(Collection<String> phones) {
+        if (phones.isEmpty()) {
+            return Set.of();
+        }
+        List<?> found = getEntityManager().createNativeQuery("""
+                        select t.reporter_phone from ticket t
+                        where t.reporter_phone in (:phones) and (t.anonymous or t.category = 'INTEGRITY')
+                        union
+                        select c.phone from conversation c
+                        where c.phone in (:phones) and (c.anonymous or c.category = 'INTEGRITY')""")
+                .setParameter("phones", phones).getResultList();
+        Set<String> protectedReporters = new HashSet<>();
+        found.forEach(phone -> protectedReporters.add((String) phone));
+        return protectedReporters;
     }
 
     /** Filters that are null are not applied. Newest first. {@code late} follows Ticket.isLate at {@code now}. */

@@ -29,8 +29,8 @@ import org.aguavoz.api.ApiProblem;
 import org.aguavoz.api.Problem;
 import org.aguavoz.config.TwilioConfig;
 import org.aguavoz.staff.Roles;
-import org.aguavoz.tickets.TicketView;
 import org.aguavoz.tickets.Tickets;
+import org.aguavoz.tickets.Visibility;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -69,7 +69,7 @@ public class RecordingResource {
         this.twilio = twilio;
     }
 
-    private record Stored(String recordingSid, boolean protectedReporter) {
+    private record Stored(String recordingSid, boolean audible) {
     }
 
     @GET
@@ -81,10 +81,11 @@ public class RecordingResource {
             throw ApiProblem.invalidField("reference", "must be 4 to 6 digits");
         }
         // Read and let go of the database before waiting on Twilio.
+        Visibility visibility = Visibility.of(identity);
         Stored stored = QuarkusTransaction.requiringNew().call(() -> tickets.byReference(reference)
-                .map(t -> new Stored(t.recordingSid, TicketView.protectedReporter(t))))
+                .map(t -> new Stored(t.recordingSid, visibility.hearsRecording(t))))
                 .orElseThrow(() -> ApiProblem.notFound("no ticket with reference " + reference));
-        if (stored.protectedReporter() && !identity.hasRole(Roles.ADMIN)) {
+        if (!stored.audible()) {
             throw problem(403, "Forbidden", "only an administrator may hear the recording of an integrity or anonymous report");
         }
         String sid = stored.recordingSid();
