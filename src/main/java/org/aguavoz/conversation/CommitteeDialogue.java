@@ -35,10 +35,10 @@ class CommitteeDialogue {
     }
 
     /** @param simulatedBy the staff user playing this member in the simulator; null for a real SMS */
-    SmsDialogue.Answer answer(CommitteeCommand command, List<CommitteeMembership> memberships, String simulatedBy) {
+    SmsDialogue.Answer answer(Reply.Committee command, List<CommitteeMembership> memberships, String simulatedBy) {
         SmsTexts texts = SmsDialogue.texts(command.language());
         List<Community> committees = memberships.stream().map(m -> m.community).toList();
-        if (command.kind() == CommitteeCommand.Kind.PENDING) {
+        if (command.kind() == Reply.Committee.Kind.PENDING) {
             List<Ticket> open = openTickets(committees);
             return SmsDialogue.Answer.say(open.isEmpty() ? texts.memberNoOpenTickets()
                     : texts.memberPending(fitting(open, texts.memberPending("").length())));
@@ -66,7 +66,7 @@ class CommitteeDialogue {
         CommitteeMembership member = memberships.stream().filter(m -> m.community.equals(ticket.community))
                 .findFirst().orElseThrow();
         Actor actor = Actor.committeeMember(member.name, command.language()).simulatedBy(simulatedBy);
-        if (command.kind() == CommitteeCommand.Kind.NOTE && command.text().isBlank()) {
+        if (command.kind() == Reply.Committee.Kind.NOTE && command.text().isBlank()) {
             return new SmsDialogue.Answer(texts.memberHelp(), ticket.id);
         }
         TicketAction action = switch (command.kind()) {

@@ -2,12 +2,9 @@ package org.aguavoz.conversation;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.aguavoz.communities.SpellingVariant;
 import org.aguavoz.notices.SmsTexts;
 import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.tickets.Actor;
@@ -26,10 +23,6 @@ import org.aguavoz.tickets.Tickets;
 @ApplicationScoped
 class ReporterConfirmation {
 
-    /** "si", "sí", "si 4821", "no", "no 4821 sigue sin agua": the first word decides. YES is Twilio's opt-in. */
-    private static final Pattern ANSWER = Pattern.compile("^\\s*(si|no)\\b\\s*[#:.,-]?\\s*([1-9][0-9]{3,5})?\\b(.*)$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
     private final Tickets tickets;
     private final ChangeTicket changeTicket;
 
@@ -39,22 +32,16 @@ class ReporterConfirmation {
     }
 
     /**
-     * Empty when the SMS is not an answer to a pending question (then it is read as anything else).
+     * Empty when no ticket of this phone awaits the answer (then the SMS is read as anything else).
      * {@code simulatedBy}: the staff user playing this reporter in the simulator; null for a real SMS.
      */
-    Optional<SmsDialogue.Answer> answer(String sms, PhoneNumber phone, SmsTexts texts, String simulatedBy) {
-        String unaccented = SpellingVariant.withoutAccents(sms == null ? "" : sms);
-        Matcher matcher = ANSWER.matcher(unaccented);
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
+    Optional<SmsDialogue.Answer> answer(Reply.Confirmation answer, PhoneNumber phone, SmsTexts texts, String simulatedBy) {
         List<Ticket> waiting = tickets.list("reporterPhone = ?1 and status = ?2 order by resolvedAt", phone.e164(),
                 TicketStatus.RESOLVED);
         if (waiting.isEmpty()) {
             return Optional.empty();
         }
-        boolean fixed = matcher.group(1).equalsIgnoreCase("si");
-        Optional<String> reference = Optional.ofNullable(matcher.group(2));
+        Optional<String> reference = answer.reference();
         Ticket ticket;
         if (reference.isPresent()) {
             ticket = waiting.stream().filter(t -> t.reference.equals(reference.get())).findFirst().orElse(null);
@@ -68,8 +55,7 @@ class ReporterConfirmation {
             return Optional.of(SmsDialogue.Answer.say(texts.whichConfirmation(references, waiting.get(0).reference)));
         }
         Actor reporter = Actor.reporter(Channel.SMS).simulatedBy(simulatedBy);
-        String words = matcher.group(3).strip();
-        TicketAction action = fixed ? TicketAction.confirm(words) : TicketAction.refuse(words);
+        TicketAction action = answer.fixed() ? TicketAction.confirm(answer.words()) : TicketAction.refuse(answer.words());
         return Optional.of(new SmsDialogue.Answer(changeTicket.apply(ticket, action, reporter).orElse(null), ticket.id));
     }
 }

@@ -109,30 +109,29 @@ public class SmsDialogue {
             // One polite answer, then silence: answering a stuck phone costs money and helps nobody.
             return Answer.say(texts(reporter.language).flood());
         }
-        Optional<CommitteeCommand> committeeCommand = CommitteeCommand.parse(message.body());
-        if (committeeCommand.isPresent()) {
+        Reply reply = Reply.parse(message.body());
+        if (reply.committee().isPresent()) {
+            Reply.Committee command = reply.committee().get();
             List<CommitteeMembership> serving = memberships.currentAnywhere(phone.e164());
             if (!serving.isEmpty()) {
-                return committeeDialogue.answer(committeeCommand.get(), serving, message.simulatedBy());
+                return committeeDialogue.answer(command, serving, message.simulatedBy());
             }
-            if (committeeCommand.get().reference().isPresent()) {
+            if (command.reference().isPresent()) {
                 // Someone who is on no committee cannot change a ticket, whatever they type.
-                return Answer.say(texts(reporter.language).memberNotYours(committeeCommand.get().reference().get()));
+                return Answer.say(texts(reporter.language).memberNotYours(command.reference().get()));
             }
         }
-        if (looksLikeACommandOnOwnTicket(message.body(), phone)) {
+        if (reply.mention().filter(reference -> isTicketOfTheirCommittee(reference, phone)).isPresent()) {
             // "HECHO 4821" from a member: a command we do not know, about one of their tickets. Not a new report.
             return Answer.say(texts(reporter.language).memberHelp());
         }
-        Optional<Answer> confirmation = confirmations.answer(message.body(), phone, texts(reporter.language),
-                message.simulatedBy());
+        Optional<Answer> confirmation = reply.confirmation()
+                .flatMap(answer -> confirmations.answer(answer, phone, texts(reporter.language), message.simulatedBy()));
         if (confirmation.isPresent()) {
             return confirmation.get();
         }
-        SmsCommand command = SmsCommand.parse(message.body());
-        reporter.language = command.language()
-                .or(() -> LanguageGuess.guess(message.body()))
-                .orElse(reporter.language);
+        Reply.Villager command = reply.villager();
+        reporter.language = command.language().orElse(reporter.language);
         reporter.updatedAt = clock.instant();
         SmsTexts texts = texts(reporter.language);
         Optional<Conversation> waiting = conversations.waiting(phone.e164(), clock.instant());
@@ -217,13 +216,9 @@ public class SmsDialogue {
         return file(new Draft(message.body(), null, null, false), reporter, phone, message, texts, waiting);
     }
 
-    private boolean looksLikeACommandOnOwnTicket(String body, PhoneNumber phone) {
-        java.util.regex.Matcher reference = REFERENCE.matcher(body);
-        if (!reference.find()) {
-            return false;
-        }
+    private boolean isTicketOfTheirCommittee(String reference, PhoneNumber phone) {
         List<CommitteeMembership> serving = memberships.currentAnywhere(phone.e164());
-        return !serving.isEmpty() && tickets.byReference(reference.group(1))
+        return !serving.isEmpty() && tickets.byReference(reference)
                 .filter(t -> t.category != Category.INTEGRITY)
                 .filter(t -> serving.stream().anyMatch(m -> m.community.equals(t.community)))
                 .isPresent();
@@ -299,8 +294,6 @@ public class SmsDialogue {
     static SmsTexts texts(String language) {
         return SmsBundles.texts(language);
     }
-
-    private static final Pattern REFERENCE = Pattern.compile("\\b([1-9][0-9]{3,5})\\b");
 
     static String categoryLabel(Category category, SmsTexts texts) {
         return SmsBundles.categoryLabel(category, texts);
