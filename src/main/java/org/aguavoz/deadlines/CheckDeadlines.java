@@ -15,7 +15,6 @@ import org.aguavoz.tickets.ChangeTicket;
 import org.aguavoz.tickets.DeadlineStep;
 import org.aguavoz.tickets.Ticket;
 import org.aguavoz.tickets.TicketAction;
-import org.jboss.logging.Logger;
 
 /**
  * Makes unfinished tickets louder as their deadlines pass: each step goes through the ticket lifecycle, whose
@@ -25,8 +24,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class CheckDeadlines {
-
-    private static final Logger LOG = Logger.getLogger(CheckDeadlines.class);
 
     /** pid@host, recorded with each step. */
     static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
@@ -112,7 +109,7 @@ public class CheckDeadlines {
         if (latest == null || !claim(ticket, latest, now)) {
             return false;
         }
-        act(ticket, latest, now);
+        act(ticket, latest);
         return true;
     }
 
@@ -129,7 +126,7 @@ public class CheckDeadlines {
                 .executeUpdate() == 1;
     }
 
-    private void act(Ticket ticket, DeadlineStep step, Instant now) {
+    private void act(Ticket ticket, DeadlineStep step) {
         changeTicket.apply(ticket, TicketAction.deadlinePassed(step), Actor.system());
         // On /q/metrics as aguavoz_deadline_steps_total{step="resolve"}: an agency can alert on escalations.
         metrics.counter("aguavoz.deadline.steps", "step", step.name().toLowerCase(java.util.Locale.ROOT)).increment();
