@@ -31,9 +31,9 @@ record RequestQuery(Set<String> references, Set<Category> categories, Set<Ticket
     /** The spec's "first 1000 requests"; newest first, so the cut drops the oldest. */
     static final int MAX_RESULTS = 1000;
 
-    private static final Set<TicketStatus> OPEN = EnumSet.of(TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED,
-            TicketStatus.IN_PROGRESS);
-    private static final Set<TicketStatus> CLOSED = EnumSet.of(TicketStatus.RESOLVED, TicketStatus.CLOSED);
+    /** Open311's "open" is AguaVoz's unfinished; its "closed" is everything else. */
+    private static final Set<TicketStatus> OPEN = TicketStatus.UNFINISHED;
+    private static final Set<TicketStatus> CLOSED = EnumSet.complementOf(EnumSet.copyOf(TicketStatus.UNFINISHED));
 
     boolean byReference() {
         return !references.isEmpty();

@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the API, the deadline job, the closing job, the simulator), Twilio is asked to send:
  * <ul>
  * <li>no SMS about an integrity complaint to any committee member (not the accused committee, not another one);</li>
- * <li>no SMS to a reporter who opted out;</li>
+ * <li>no SMS to a reporter who opted out, or whose phone sent SMS and calls over the per-phone limit;</li>
  * <li>no text to the reporter claiming the committee was told, or acted, when it was not.</li>
  * </ul>
  * Each row also checks that the path did what it should (its ticket's status), so that no row can pass by doing
@@ -68,8 +68,12 @@ class WhoIsToldTest {
         }
     }
 
-    /** Whether the reporter opted out (BAJA) right after reporting. */
-    enum Reporter { LISTENING, OPTED_OUT }
+    /**
+     * What is special about the row: nothing; the reporter opted out (BAJA) right after reporting; the reporter's
+     * phone then called 21 times within the hour (over the per-phone limit of 20 SMS and calls); the community has no
+     * committee at all.
+     */
+    enum Setting { LISTENING, OPTED_OUT, OVER_LIMIT, NO_COMMITTEE }
 
     /** Claims that the committee was told of, saw or acted on the report, in Spanish and English. */
     private static final Pattern COMMITTEE_CLAIM = Pattern.compile(
@@ -155,40 +159,59 @@ class WhoIsToldTest {
         List<Arguments> rows = new ArrayList<>();
         for (Paths path : Paths.values()) {
             for (Kind kind : Kind.values()) {
-                rows.add(Arguments.of(path, kind, Reporter.LISTENING));
+                rows.add(Arguments.of(path, kind, Setting.LISTENING));
             }
-            rows.add(Arguments.of(path, Kind.OUTAGE, Reporter.OPTED_OUT));
-            rows.add(Arguments.of(path, Kind.ANONYMOUS_INTEGRITY, Reporter.OPTED_OUT));
+            for (Setting setting : List.of(Setting.OPTED_OUT, Setting.OVER_LIMIT)) {
+                rows.add(Arguments.of(path, Kind.OUTAGE, setting));
+                rows.add(Arguments.of(path, Kind.ANONYMOUS_INTEGRITY, setting));
+            }
+            rows.add(Arguments.of(path, Kind.OUTAGE, Setting.NO_COMMITTEE));
         }
         return rows.stream();
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("everyPathAndCategory")
-    void theRulesHoldOnEveryPath(Paths path, Kind kind, Reporter reporterState) {
-        World w = new World(kind);
+    void theRulesHoldOnEveryPath(Paths path, Kind kind, Setting setting) {
+        World w = new World(kind, setting != Setting.NO_COMMITTEE);
         switch (path) {
             case VOICE_REPORT -> w.reportByPhone();
             case SIMULATOR_REPORT -> w.reportInSimulator();
             default -> w.reportBySms();
         }
-        if (reporterState == Reporter.OPTED_OUT) {
+        if (setting == Setting.OPTED_OUT) {
             w.reporter("BAJA");
+        }
+        // What was queued while the phone could still be texted goes out; the rule is about what comes after.
+        dispatcher.drain();
+        int sentBefore = TwilioApi.sentTo(wiremock, w.reporter).size();
+        if (setting == Setting.OVER_LIMIT) {
+            for (int i = 0; i < 21; i++) {
+                new TestCall(w.reporter).ring();
+            }
         }
         if (path.path != null) {
             path.path.run(w);
         }
         dispatcher.drain();
 
-        assertEquals(kind.integrity() ? path.integrityComplaint : path.committeeTicket, w.status(), "status after " + path);
-        if (kind.integrity()) {
-            assertEquals(List.of(), w.queuedToCommittees(), "SMS queued to committee members about an integrity complaint");
-            assertEquals(List.of(), w.sentToCommittees(), "SMS sent to committee members about an integrity complaint");
+        boolean committeeActs = !kind.integrity() && setting != Setting.NO_COMMITTEE;
+        boolean reporterIgnored = setting == Setting.OVER_LIMIT && (path == Paths.REPORTER_YES || path == Paths.REPORTER_NO);
+        if (!reporterIgnored) {
+            // (A phone over the limit is not answered, so its SI or NO changes nothing: tested in SmsWebhookTest.)
+            assertEquals(committeeActs ? path.committeeTicket : path.integrityComplaint, w.status(), "status after " + path);
+        }
+        if (!committeeActs) {
             List<String> claims = w.reporterTexts().stream().filter(t -> COMMITTEE_CLAIM.matcher(t).find()).toList();
             assertEquals(List.of(), claims, "texts to the reporter that claim the committee was told or acted");
         }
-        if (reporterState == Reporter.OPTED_OUT) {
-            assertEquals(List.of(), TwilioApi.sentTo(wiremock, w.reporter), "SMS sent to a reporter who opted out");
+        if (kind.integrity()) {
+            assertEquals(List.of(), w.queuedToCommittees(), "SMS queued to committee members about an integrity complaint");
+            assertEquals(List.of(), w.sentToCommittees(), "SMS sent to committee members about an integrity complaint");
+        }
+        if (setting == Setting.OPTED_OUT || setting == Setting.OVER_LIMIT) {
+            List<String> sent = TwilioApi.sentTo(wiremock, w.reporter);
+            assertEquals(List.of(), sent.subList(sentBefore, sent.size()), "SMS sent to a reporter who may not be texted");
         }
     }
 
@@ -207,11 +230,13 @@ class WhoIsToldTest {
         String reference;
         private String session;
 
-        World(Kind kind) {
+        World(Kind kind, boolean withCommittee) {
             this.kind = kind;
-            TestCommunities.addMember(code, "Ana Pozo", member);
-            TestCommunities.addMember(code, "Beto Pozo", secondMember);
-            TestCommunities.addMember(otherCode, "Carla Pozo", otherMember);
+            if (withCommittee) {
+                TestCommunities.addMember(code, "Ana Pozo", member);
+                TestCommunities.addMember(code, "Beto Pozo", secondMember);
+                TestCommunities.addMember(otherCode, "Carla Pozo", otherMember);
+            }
         }
 
         void reportBySms() {
