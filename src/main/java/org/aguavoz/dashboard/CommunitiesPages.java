@@ -104,14 +104,14 @@ public class CommunitiesPages {
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.VIEWER})
     public Response communities(@QueryParam("imported") Integer imported, @QueryParam("problem") String problem,
-            @QueryParam("lang") String lang, @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie,
+            @QueryParam("lang") String lang, @CookieParam(PageLanguage.COOKIE) String langCookie,
             @CookieParam(Csrf.COOKIE) String csrfCookie) {
-        String language = DashboardResource.language(lang, langCookie);
+        String language = PageLanguage.choose(lang, langCookie);
         List<CommunityRow> rows = communities.allByCode().stream().map(c -> new CommunityRow(c.code, c.name,
                 String.join(" | ", c.aliases.stream().map(a -> a.alias).toList()), memberships.current(c).size())).toList();
         String token = Csrf.tokenFor(csrfCookie);
         return Response.ok(page(list, language).data("rows", rows).data("imported", imported == null ? -1 : imported)
-                .data("problem", problemText(problem, DashboardResource.ui(language))).data("csrf", token))
+                .data("problem", problemText(problem, PageLanguage.texts(language))).data("csrf", token))
                 .cookie(Csrf.cookie(token)).build();
     }
 
@@ -120,7 +120,7 @@ public class CommunitiesPages {
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.VIEWER})
     public Response community(@PathParam("code") String code, @QueryParam("problem") String problem,
-            @QueryParam("lang") String lang, @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie,
+            @QueryParam("lang") String lang, @CookieParam(PageLanguage.COOKIE) String langCookie,
             @CookieParam(Csrf.COOKIE) String csrfCookie) {
         Community community = communities.byCode(code).orElseThrow(NotFoundException::new);
         ZoneId zone = Agency.get().zone();
@@ -129,22 +129,22 @@ public class CommunitiesPages {
                 m.role.apiName(), visibility.memberPhone(m.phone),
                 DAY.format(m.startedAt.atZone(zone)), m.endedAt == null ? "" : DAY.format(m.endedAt.atZone(zone)),
                 m.isCurrent())).toList();
-        String language = DashboardResource.language(lang, langCookie);
+        String language = PageLanguage.choose(lang, langCookie);
         String token = Csrf.tokenFor(csrfCookie);
         return Response.ok(page(one, language).data("code", community.code).data("name", community.name)
                 .data("aliases", String.join(" | ", community.aliases.stream().map(a -> a.alias).toList()))
                 .data("members", members).data("roles", Arrays.stream(MemberRole.values()).map(MemberRole::apiName).toList())
-                .data("problem", problemText(problem, DashboardResource.ui(language))).data("csrf", token))
+                .data("problem", problemText(problem, PageLanguage.texts(language))).data("csrf", token))
                 .cookie(Csrf.cookie(token)).build();
     }
 
     @GET
     @Path("import")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
-    public Response importForm(@QueryParam("lang") String lang, @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie,
+    public Response importForm(@QueryParam("lang") String lang, @CookieParam(PageLanguage.COOKIE) String langCookie,
             @CookieParam(Csrf.COOKIE) String csrfCookie) {
         String token = Csrf.tokenFor(csrfCookie);
-        return Response.ok(page(importPage, DashboardResource.language(lang, langCookie)).data("csrf", token)
+        return Response.ok(page(importPage, PageLanguage.choose(lang, langCookie)).data("csrf", token)
                 .data("preview", null).data("csv", "")).cookie(Csrf.cookie(token)).build();
     }
 
@@ -154,11 +154,11 @@ public class CommunitiesPages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
     public Response preview(@RestForm("file") FileUpload file, @RestForm(Csrf.FIELD) String csrf,
-            @CookieParam(Csrf.COOKIE) String csrfCookie, @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie) {
+            @CookieParam(Csrf.COOKIE) String csrfCookie, @CookieParam(PageLanguage.COOKIE) String langCookie) {
         Csrf.check(csrf, csrfCookie);
-        String language = DashboardResource.language(null, langCookie);
+        String language = PageLanguage.choose(null, langCookie);
         String csv = file == null ? "" : read(file);
-        RosterCsvImport.Preview preview = rosterImport.check(csv, DashboardResource.ui(language));
+        RosterCsvImport.Preview preview = rosterImport.check(csv, PageLanguage.texts(language));
         return Response.ok(page(importPage, language).data("csrf", csrf).data("preview", preview).data("csv", csv)).build();
     }
 
@@ -168,10 +168,10 @@ public class CommunitiesPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
     public Response importRoster(@FormParam("csv") String csv, @FormParam(Csrf.FIELD) String csrf,
-            @CookieParam(Csrf.COOKIE) String csrfCookie, @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie) {
+            @CookieParam(Csrf.COOKIE) String csrfCookie, @CookieParam(PageLanguage.COOKIE) String langCookie) {
         Csrf.check(csrf, csrfCookie);
-        String language = DashboardResource.language(null, langCookie);
-        RosterCsvImport.Preview result = rosterImport.apply(csv, DashboardResource.ui(language));
+        String language = PageLanguage.choose(null, langCookie);
+        RosterCsvImport.Preview result = rosterImport.apply(csv, PageLanguage.texts(language));
         if (!result.ok()) {
             return Response.ok(page(importPage, language).data("csrf", csrf).data("preview", result).data("csv", csv)).build();
         }

@@ -72,14 +72,14 @@ public class SettingsPages {
     @GET
     @Transactional
     public Response show(@QueryParam("problem") String problem, @QueryParam("lang") String lang,
-            @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie, @CookieParam(Csrf.COOKIE) String csrfCookie) {
-        String language = DashboardResource.language(lang, langCookie);
-        UiTexts ui = DashboardResource.ui(language);
+            @CookieParam(PageLanguage.COOKIE) String langCookie, @CookieParam(Csrf.COOKIE) String csrfCookie) {
+        String language = PageLanguage.choose(lang, langCookie);
+        UiTexts ui = PageLanguage.texts(language);
         List<CategoryRow> categories = CategoryDeadlines.<CategoryDeadlines>listAll().stream()
                 .sorted(Comparator.comparing(c -> c.displayOrder))
                 .map(c -> {
                     RoutingRule rule = RoutingRule.findById(c.code);
-                    return new CategoryRow(c.code.apiName(), DashboardResource.categoryLabel(c.code, ui),
+                    return new CategoryRow(c.code.apiName(), Labels.category(c.code, ui),
                             c.acknowledgeWithin.toHours(), c.resolveWithin.toHours(),
                             rule == null ? Route.COMMITTEE.name() : rule.route.name(), c.code == Category.INTEGRITY);
                 }).toList();

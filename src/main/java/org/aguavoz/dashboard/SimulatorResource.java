@@ -97,9 +97,9 @@ public class SimulatorResource {
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
     public Response show(@QueryParam("phone") String phone, @QueryParam("lang") String lang,
-            @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie, @CookieParam(Csrf.COOKIE) String csrfCookie) {
+            @CookieParam(PageLanguage.COOKIE) String langCookie, @CookieParam(Csrf.COOKIE) String csrfCookie) {
         requireEnabled();
-        String language = DashboardResource.language(lang, langCookie);
+        String language = PageLanguage.choose(lang, langCookie);
         Optional<PhoneNumber> selected = phone == null ? Optional.empty() : phoneNumbers.parse(phone);
         Visibility visibility = Visibility.of(identity);
         if (selected.isPresent() && !visibility.mayPlay(selected.get(), tickets)) {
