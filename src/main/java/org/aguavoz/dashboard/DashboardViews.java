@@ -28,7 +28,7 @@ final class DashboardViews {
     }
 
     @TemplateData
-    record TicketPage(String reference, String community, String category, String status, String reporter,
+    record TicketDetails(String reference, String community, String category, String status, String reporter,
             String description, String acknowledgeDue, String resolveDue, boolean late, String lateText,
             boolean hasRecording, List<Entry> timeline, boolean canAct, boolean canAcknowledge, boolean canNote,
             boolean canResolve, boolean canClose, boolean canReopen, boolean refused, String mergedInto) {
