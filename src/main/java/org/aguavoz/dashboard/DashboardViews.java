@@ -4,10 +4,16 @@ import java.util.List;
 
 import io.quarkus.qute.TemplateData;
 
-/** What the dashboard's templates show: plain values, worded and formatted in Java, escaped by Qute. */
+/** What the ticket pages show: plain values, worded and formatted in Java, escaped by Qute. */
 final class DashboardViews {
 
     private DashboardViews() {
+    }
+
+    /** The open-tickets page: one page of rows, the filters as chosen, and the links to the pages around it. */
+    @TemplateData
+    record OpenTickets(List<Row> rows, List<Count> counts, List<Option> statuses, List<Option> categories,
+            String community, boolean onlyLate, int previousPage, int nextPage, String query) {
     }
 
     @TemplateData

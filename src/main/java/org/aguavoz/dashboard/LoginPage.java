@@ -3,8 +3,7 @@ package org.aguavoz.dashboard;
 import java.net.URI;
 import java.util.Locale;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -23,16 +22,18 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.TEXT_HTML)
 public class LoginPage {
 
-    @Location("dashboard/login.html")
-    Template login;
+    @CheckedTemplate(basePath = "dashboard")
+    static class Templates {
+        static native TemplateInstance login(boolean error, String language);
+    }
 
     @GET
     @Path("login")
     public Response login(@QueryParam("error") String error, @QueryParam("lang") String lang,
             @CookieParam(PageLanguage.COOKIE) String langCookie) {
         String language = PageLanguage.choose(lang, langCookie);
-        TemplateInstance page = login.data("error", error != null).data("language", language).data("user", null);
-        return PageLanguage.remember(Response.ok(page.setLocale(Locale.forLanguageTag(language))), lang, language).build();
+        TemplateInstance page = Templates.login(error != null, language).setLocale(Locale.forLanguageTag(language));
+        return PageLanguage.remember(Response.ok(page), lang, language).build();
     }
 
     /** Ends the session: the form login keeps it in an encrypted cookie, so removing the cookie ends it. */

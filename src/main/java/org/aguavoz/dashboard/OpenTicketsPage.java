@@ -12,8 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,8 +45,10 @@ public class OpenTicketsPage {
     static final int PAGE_SIZE = 50;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    @Location("dashboard/tickets.html")
-    Template ticketsPage;
+    @CheckedTemplate(basePath = "dashboard")
+    static class Templates {
+        static native TemplateInstance tickets(DashboardViews.OpenTickets page, String user, String language);
+    }
 
     private final EntityManager em;
     private final Tickets tickets;
@@ -116,12 +117,11 @@ public class OpenTicketsPage {
         for (Category c : Category.values()) {
             categories.add(new DashboardViews.Option(c.apiName(), Labels.category(c, ui), categoryFilter.equals(Optional.of(c))));
         }
-        TemplateInstance instance = ticketsPage.data("rows", rows).data("counts", counts).data("statuses", statuses)
-                .data("categories", categories).data("community", community == null ? "" : community)
-                .data("onlyLate", onlyLate).data("previousPage", pageNumber > 1 ? pageNumber - 1 : 0)
-                .data("nextPage", more ? pageNumber + 1 : 0)
-                .data("query", filterQuery(community, category, status, late)).data("user", identity.getPrincipal().getName())
-                .data("language", language).setLocale(Locale.forLanguageTag(language));
+        DashboardViews.OpenTickets view = new DashboardViews.OpenTickets(rows, counts, statuses, categories,
+                community == null ? "" : community, onlyLate, pageNumber > 1 ? pageNumber - 1 : 0, more ? pageNumber + 1 : 0,
+                filterQuery(community, category, status, late));
+        TemplateInstance instance = Templates.tickets(view, identity.getPrincipal().getName(), language)
+                .setLocale(Locale.forLanguageTag(language));
         return PageLanguage.remember(Response.ok(instance), lang, language).build();
     }
 

@@ -28,7 +28,8 @@ public final class PageLanguage {
     }
 
     /** A {@code ?lang=} choice is remembered in a cookie. */
-    public static Response.ResponseBuilder remember(Response.ResponseBuilder response, String requested, String language) {
+    public static Response.ResponseBuilder remember(Response.ResponseBuilder response, String requested,
+            String language) {
         if (requested != null) {
             response.cookie(new NewCookie.Builder(COOKIE).value(language).path("/").maxAge(365 * 24 * 3600)
                     .sameSite(NewCookie.SameSite.LAX).build());

@@ -9,9 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -49,6 +49,11 @@ import org.aguavoz.tickets.CategoryDeadlines;
 public class SettingsPages {
 
     @TemplateData
+    record SettingsView(List<CategoryRow> categories, String quietHours, String timeZone, boolean qualityOverride,
+            List<UserRow> users, List<String> roles, boolean problem) {
+    }
+
+    @TemplateData
     record CategoryRow(String code, String label, long acknowledgeHours, long resolveHours, String route, boolean fixedRoute) {
     }
 
@@ -56,8 +61,10 @@ public class SettingsPages {
     record UserRow(long id, String username, String name, String role, boolean active, boolean self) {
     }
 
-    @Location("dashboard/settings.html")
-    Template page;
+    @CheckedTemplate(basePath = "dashboard")
+    static class Templates {
+        static native TemplateInstance settings(SettingsView page, String csrf, String user, String language);
+    }
 
     private final SecurityIdentity identity;
     private final StaffUsers users;
@@ -88,11 +95,11 @@ public class SettingsPages {
                 .map(u -> new UserRow(u.id, u.username, u.displayName, u.role.roleName(), u.active,
                         u.username.equals(identity.getPrincipal().getName()))).toList();
         String token = Csrf.tokenFor(csrfCookie);
-        return Response.ok(page.data("categories", categories).data("quietHours", QuietHours.format(agency.quietHours()))
-                        .data("timeZone", agency.timeZone).data("qualityOverride", agency.qualityEscalationsIgnoreQuietHours)
-                        .data("users", staff).data("roles", Arrays.stream(StaffRole.values()).map(StaffRole::roleName).toList())
-                        .data("problem", problem != null).data("csrf", token).data("user", identity.getPrincipal().getName())
-                        .data("language", language).setLocale(Locale.forLanguageTag(language)))
+        SettingsView page = new SettingsView(categories, QuietHours.format(agency.quietHours()), agency.timeZone,
+                agency.qualityEscalationsIgnoreQuietHours, staff,
+                Arrays.stream(StaffRole.values()).map(StaffRole::roleName).toList(), problem != null);
+        return Response.ok(Templates.settings(page, token, identity.getPrincipal().getName(), language)
+                        .setLocale(Locale.forLanguageTag(language)))
                 .cookie(Csrf.cookie(token)).build();
     }
 

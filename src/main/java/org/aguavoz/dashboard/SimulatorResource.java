@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -63,6 +63,11 @@ public class SimulatorResource {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+    /** The phones to pick from, and the one played: what it sent and received, and the SMS others got about it. */
+    @TemplateData
+    record SimulatorView(List<Phone> phones, String phone, List<Line> conversation, List<Line> others) {
+    }
+
     @TemplateData
     record Line(String at, String from, String to, String text, String state, boolean mine) {
     }
@@ -71,8 +76,10 @@ public class SimulatorResource {
     record Phone(String number, String label, boolean selected) {
     }
 
-    @Location("dashboard/simulator.html")
-    Template page;
+    @CheckedTemplate(basePath = "dashboard")
+    static class Templates {
+        static native TemplateInstance simulator(SimulatorView page, String csrf, String user, String language);
+    }
 
     private final SimulatorConfig config;
     private final ReceiveSms receiveSms;
@@ -109,9 +116,9 @@ public class SimulatorResource {
         List<Line> conversation = selected.map(p -> conversation(p, zone)).orElse(List.of());
         List<Line> others = selected.map(p -> others(p, zone)).orElse(List.of());
         String token = Csrf.tokenFor(csrfCookie);
-        return Response.ok(page.data("phones", phones(selected, visibility)).data("phone", selected.map(PhoneNumber::e164).orElse(""))
-                        .data("conversation", conversation).data("others", others).data("csrf", token)
-                        .data("user", identity.getPrincipal().getName()).data("language", language)
+        SimulatorView page = new SimulatorView(phones(selected, visibility), selected.map(PhoneNumber::e164).orElse(""),
+                conversation, others);
+        return Response.ok(Templates.simulator(page, token, identity.getPrincipal().getName(), language)
                         .setLocale(Locale.forLanguageTag(language)))
                 .cookie(Csrf.cookie(token)).build();
     }

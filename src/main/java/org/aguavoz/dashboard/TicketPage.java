@@ -9,8 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,8 +45,11 @@ public class TicketPage {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    @Location("dashboard/ticket.html")
-    Template ticketPage;
+    @CheckedTemplate(basePath = "dashboard")
+    static class Templates {
+        static native TemplateInstance ticket(DashboardViews.TicketDetails t, String csrf, String user,
+                String language);
+    }
 
     private final Tickets tickets;
     private final SecurityIdentity identity;
@@ -83,8 +85,8 @@ public class TicketPage {
                 staff && ticket.isUnfinished(), staff && ticket.status != TicketStatus.CLOSED,
                 staff && (ticket.status == TicketStatus.RESOLVED || ticket.status == TicketStatus.CLOSED), refused != null,
                 ticket.mergedInto == null ? "" : ticket.mergedInto.reference);
-        TemplateInstance instance = ticketPage.data("t", page).data("csrf", token).data("user", identity.getPrincipal().getName())
-                .data("language", language).setLocale(Locale.forLanguageTag(language));
+        TemplateInstance instance = Templates.ticket(page, token, identity.getPrincipal().getName(), language)
+                .setLocale(Locale.forLanguageTag(language));
         return PageLanguage.remember(Response.ok(instance), lang, language).cookie(Csrf.cookie(token)).build();
     }
 
