@@ -55,7 +55,7 @@ public class CommunitiesPages {
 
     @TemplateData
     record CommunityView(String code, String name, String aliases, List<MemberRow> members,
-            List<String> roles, String problem, boolean canEdit) {
+            List<DashboardViews.Option> roles, String problem, boolean canEdit) {
     }
 
     @TemplateData
@@ -119,16 +119,18 @@ public class CommunitiesPages {
         Community community = communities.byCode(code).orElseThrow(NotFoundException::new);
         ZoneId zone = Agency.get().zone();
         Visibility visibility = Visibility.of(identity);
+        String language = PageLanguage.choose(lang, langCookie);
+        UiTexts ui = PageLanguage.texts(language);
         List<MemberRow> members = memberships.roster(community).stream().map(m -> new MemberRow(m.id, m.name,
-                m.role.apiName(), visibility.memberPhone(m.phone),
+                Labels.memberRole(m.role, ui), visibility.memberPhone(m.phone),
                 DAY.format(m.startedAt.atZone(zone)), m.endedAt == null ? "" : DAY.format(m.endedAt.atZone(zone)),
                 m.isCurrent())).toList();
-        String language = PageLanguage.choose(lang, langCookie);
         String token = Csrf.tokenFor(csrfCookie);
         CommunityView page = new CommunityView(community.code, community.name,
                 String.join(" | ", community.aliases.stream().map(a -> a.alias).toList()), members,
-                Arrays.stream(MemberRole.values()).map(MemberRole::apiName).toList(),
-                problemText(problem, PageLanguage.texts(language)), canEdit());
+                Arrays.stream(MemberRole.values())
+                        .map(r -> new DashboardViews.Option(r.apiName(), Labels.memberRole(r, ui), false)).toList(),
+                problemText(problem, ui), canEdit());
         return Response.ok(Templates.community(page, token, user(), language).setLocale(Locale.forLanguageTag(language)))
                 .cookie(Csrf.cookie(token)).build();
     }

@@ -50,7 +50,7 @@ public class SettingsPages {
 
     @TemplateData
     record SettingsView(List<CategoryRow> categories, String quietHours, String timeZone, boolean qualityOverride,
-            List<UserRow> users, List<String> roles, boolean problem) {
+            List<UserRow> users, List<DashboardViews.Option> roles, boolean problem) {
     }
 
     @TemplateData
@@ -92,12 +92,14 @@ public class SettingsPages {
                 }).toList();
         Agency agency = Agency.get();
         List<UserRow> staff = users.listAll().stream().sorted(Comparator.comparing((StaffUser u) -> u.username))
-                .map(u -> new UserRow(u.id, u.username, u.displayName, u.role.roleName(), u.active,
+                .map(u -> new UserRow(u.id, u.username, u.displayName, Labels.staffRole(u.role, ui), u.active,
                         u.username.equals(identity.getPrincipal().getName()))).toList();
         String token = Csrf.tokenFor(csrfCookie);
         SettingsView page = new SettingsView(categories, QuietHours.format(agency.quietHours()), agency.timeZone,
                 agency.qualityEscalationsIgnoreQuietHours, staff,
-                Arrays.stream(StaffRole.values()).map(StaffRole::roleName).toList(), problem != null);
+                Arrays.stream(StaffRole.values())
+                        .map(r -> new DashboardViews.Option(r.roleName(), Labels.staffRole(r, ui), false)).toList(),
+                problem != null);
         return Response.ok(Templates.settings(page, token, identity.getPrincipal().getName(), language)
                         .setLocale(Locale.forLanguageTag(language)))
                 .cookie(Csrf.cookie(token)).build();

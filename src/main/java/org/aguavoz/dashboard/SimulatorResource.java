@@ -113,8 +113,9 @@ public class SimulatorResource {
             throw new ForbiddenException();
         }
         ZoneId zone = Agency.get().zone();
-        List<Line> conversation = selected.map(p -> conversation(p, zone)).orElse(List.of());
-        List<Line> others = selected.map(p -> others(p, zone)).orElse(List.of());
+        UiTexts ui = PageLanguage.texts(language);
+        List<Line> conversation = selected.map(p -> conversation(p, zone, ui)).orElse(List.of());
+        List<Line> others = selected.map(p -> others(p, zone, ui)).orElse(List.of());
         String token = Csrf.tokenFor(csrfCookie);
         SimulatorView page = new SimulatorView(phones(selected, visibility), selected.map(PhoneNumber::e164).orElse(""),
                 conversation, others);
@@ -146,7 +147,7 @@ public class SimulatorResource {
     }
 
     /** What this phone sent and received, oldest first: its messages, the answers in TwiML, the SMS sent to it. */
-    private List<Line> conversation(PhoneNumber phone, ZoneId zone) {
+    private List<Line> conversation(PhoneNumber phone, ZoneId zone, UiTexts ui) {
         record Timed(Instant at, Line line) {
         }
         List<Timed> lines = new ArrayList<>();
@@ -162,20 +163,20 @@ public class SimulatorResource {
         for (OutboundMessage out : OutboundMessage.<OutboundMessage>list("toPhone = ?1 order by createdAt desc", phone.e164())
                 .stream().limit(30).toList()) {
             lines.add(new Timed(out.createdAt, new Line(WHEN.format(out.createdAt.atZone(zone)), "AguaVoz", phone.masked(),
-                    out.body, out.status.name().toLowerCase(Locale.ROOT), false)));
+                    out.body, Labels.delivery(out.status, ui), false)));
         }
         lines.sort(Comparator.comparing(Timed::at));
         return lines.stream().map(Timed::line).toList();
     }
 
     /** SMS to other phones about this phone's reports (committee notices, escalations), newest first. */
-    private List<Line> others(PhoneNumber phone, ZoneId zone) {
+    private List<Line> others(PhoneNumber phone, ZoneId zone, UiTexts ui) {
         return OutboundMessage.<OutboundMessage>list("""
                         toPhone <> ?1 and ticketId in (select t.id from Ticket t where t.reporterPhone = ?1)
                         order by createdAt desc""", phone.e164())
                 .stream().limit(20)
                 .map(out -> new Line(WHEN.format(out.createdAt.atZone(zone)), "AguaVoz", new PhoneNumber(out.toPhone).masked(),
-                        out.body, out.status.name().toLowerCase(Locale.ROOT), false))
+                        out.body, Labels.delivery(out.status, ui), false))
                 .toList();
     }
 

@@ -98,10 +98,10 @@ public class TicketPage {
         boolean words = visibility.seesReporterWords(ticket);
         List<Timed> entries = new ArrayList<>();
         for (TicketEvent event : ticket.events) {
-            String who = event.actorName != null ? event.actorName : event.actorType.apiName();
+            String who = event.actorName != null ? event.actorName : Labels.actor(event.actorType, ui);
             String note = event.noteIn(language) == null ? "" : visibility.note(ticket, event, language).orElse(ui.hiddenWords());
             entries.add(new Timed(event.occurredAt, new DashboardViews.Entry(WHEN.format(event.occurredAt.atZone(zone)),
-                    event.type.apiName(), who, note, "")));
+                    Labels.event(event.type, ui), who, note, "")));
         }
         for (InboundMessage message : InboundMessage.<InboundMessage>list("ticketId", ticket.id)) {
             entries.add(new Timed(message.receivedAt, new DashboardViews.Entry(WHEN.format(message.receivedAt.atZone(zone)),
@@ -111,7 +111,7 @@ public class TicketPage {
         for (OutboundMessage message : OutboundMessage.<OutboundMessage>list("ticketId", ticket.id)) {
             entries.add(new Timed(message.createdAt, new DashboardViews.Entry(WHEN.format(message.createdAt.atZone(zone)),
                     ui.smsOut(new PhoneNumber(message.toPhone).masked()), "", words ? message.body : ui.hiddenWords(),
-                    message.status.name().toLowerCase(Locale.ROOT))));
+                    Labels.delivery(message.status, ui))));
         }
         entries.sort(Comparator.comparing(Timed::at));
         return entries.stream().map(Timed::entry).toList();
