@@ -105,8 +105,9 @@ public class CommunitiesPages {
         String token = Csrf.tokenFor(csrfCookie);
         CommunitiesView page = new CommunitiesView(rows, imported == null ? -1 : imported,
                 problemText(problem, PageLanguage.texts(language)), canEdit());
-        return Response.ok(Templates.communities(page, token, user(), language).setLocale(Locale.forLanguageTag(language)))
-                .cookie(Csrf.cookie(token)).build();
+        TemplateInstance instance = Templates.communities(page, token, user(), language)
+                .setLocale(Locale.forLanguageTag(language));
+        return Response.ok(instance).cookie(Csrf.cookie(token)).build();
     }
 
     @GET
@@ -131,8 +132,9 @@ public class CommunitiesPages {
                 Arrays.stream(MemberRole.values())
                         .map(r -> new DashboardViews.Option(r.apiName(), Labels.memberRole(r, ui), false)).toList(),
                 problemText(problem, ui), canEdit());
-        return Response.ok(Templates.community(page, token, user(), language).setLocale(Locale.forLanguageTag(language)))
-                .cookie(Csrf.cookie(token)).build();
+        TemplateInstance instance = Templates.community(page, token, user(), language)
+                .setLocale(Locale.forLanguageTag(language));
+        return Response.ok(instance).cookie(Csrf.cookie(token)).build();
     }
 
     @POST
