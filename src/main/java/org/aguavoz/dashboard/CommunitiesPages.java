@@ -1,22 +1,13 @@
 package org.aguavoz.dashboard;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -49,17 +40,23 @@ import org.aguavoz.phones.PhoneNumbers;
 import java.util.Optional;
 import org.aguavoz.staff.Roles;
 import org.aguavoz.tickets.Visibility;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** Communities and their committees in the dashboard, and the import of rosters from CSV with a preview. */
+/** Communities and their committees in the dashboard (rosters from a CSV file: {@link RosterImportPage}). */
 @Path("/communities")
 @Produces(MediaType.TEXT_HTML)
 public class CommunitiesPages {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    /** A roster of a few hundred communities is a few tens of kilobytes; this is far above any real one. */
-    private static final int MAX_CSV_BYTES = 2 * 1024 * 1024;
+
+    /** The list, with the outcome of an import or the reason a new community was refused. */
+    @TemplateData
+    record CommunitiesView(List<CommunityRow> rows, int imported, String problem, boolean canEdit) {
+    }
+
+    @TemplateData
+    record CommunityView(String code, String name, String aliases, List<MemberRow> members,
+            List<DashboardViews.Option> roles, String problem, boolean canEdit) {
+    }
 
     @TemplateData
     record CommunityRow(String code, String name, String aliases, long members) {
@@ -69,34 +66,30 @@ public class CommunitiesPages {
     record MemberRow(long id, String name, String role, String phone, String since, String until, boolean current) {
     }
 
-    @Location("dashboard/communities.html")
-    Template list;
+    @CheckedTemplate(basePath = "dashboard")
+    static class Templates {
+        static native TemplateInstance communities(CommunitiesView page, String csrf, String user, String language);
 
-    @Location("dashboard/community.html")
-    Template one;
-
-    @Location("dashboard/import.html")
-    Template importPage;
+        static native TemplateInstance community(CommunityView page, String csrf, String user, String language);
+    }
 
     private final Communities communities;
     private final CommitteeMemberships memberships;
-    private final RosterCsvImport rosterImport;
     private final SecurityIdentity identity;
     private final CreateCommunity createCommunity;
     private final EditCommunity editCommunity;
     private final ChangeRoster changeRoster;
     private final PhoneNumbers phoneNumbers;
 
-    CommunitiesPages(Communities communities, CommitteeMemberships memberships, RosterCsvImport rosterImport,
-            SecurityIdentity identity, CreateCommunity createCommunity, EditCommunity editCommunity,
-            ChangeRoster changeRoster, PhoneNumbers phoneNumbers) {
+    CommunitiesPages(Communities communities, CommitteeMemberships memberships, SecurityIdentity identity,
+            CreateCommunity createCommunity, EditCommunity editCommunity, ChangeRoster changeRoster,
+            PhoneNumbers phoneNumbers) {
         this.createCommunity = createCommunity;
         this.editCommunity = editCommunity;
         this.changeRoster = changeRoster;
         this.phoneNumbers = phoneNumbers;
         this.communities = communities;
         this.memberships = memberships;
-        this.rosterImport = rosterImport;
         this.identity = identity;
     }
 
@@ -104,15 +97,17 @@ public class CommunitiesPages {
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.VIEWER})
     public Response communities(@QueryParam("imported") Integer imported, @QueryParam("problem") String problem,
-            @QueryParam("lang") String lang, @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie,
+            @QueryParam("lang") String lang, @CookieParam(PageLanguage.COOKIE) String langCookie,
             @CookieParam(Csrf.COOKIE) String csrfCookie) {
-        String language = DashboardResource.language(lang, langCookie);
+        String language = PageLanguage.choose(lang, langCookie);
         List<CommunityRow> rows = communities.allByCode().stream().map(c -> new CommunityRow(c.code, c.name,
                 String.join(" | ", c.aliases.stream().map(a -> a.alias).toList()), memberships.current(c).size())).toList();
         String token = Csrf.tokenFor(csrfCookie);
-        return Response.ok(page(list, language).data("rows", rows).data("imported", imported == null ? -1 : imported)
-                .data("problem", problemText(problem, DashboardResource.ui(language))).data("csrf", token))
-                .cookie(Csrf.cookie(token)).build();
+        CommunitiesView page = new CommunitiesView(rows, imported == null ? -1 : imported,
+                problemText(problem, PageLanguage.texts(language)), canEdit());
+        TemplateInstance instance = Templates.communities(page, token, user(), language)
+                .setLocale(Locale.forLanguageTag(language));
+        return Response.ok(instance).cookie(Csrf.cookie(token)).build();
     }
 
     @GET
@@ -120,62 +115,26 @@ public class CommunitiesPages {
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.VIEWER})
     public Response community(@PathParam("code") String code, @QueryParam("problem") String problem,
-            @QueryParam("lang") String lang, @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie,
+            @QueryParam("lang") String lang, @CookieParam(PageLanguage.COOKIE) String langCookie,
             @CookieParam(Csrf.COOKIE) String csrfCookie) {
         Community community = communities.byCode(code).orElseThrow(NotFoundException::new);
         ZoneId zone = Agency.get().zone();
         Visibility visibility = Visibility.of(identity);
+        String language = PageLanguage.choose(lang, langCookie);
+        UiTexts ui = PageLanguage.texts(language);
         List<MemberRow> members = memberships.roster(community).stream().map(m -> new MemberRow(m.id, m.name,
-                m.role.apiName(), visibility.memberPhone(m.phone),
+                Labels.memberRole(m.role, ui), visibility.memberPhone(m.phone),
                 DAY.format(m.startedAt.atZone(zone)), m.endedAt == null ? "" : DAY.format(m.endedAt.atZone(zone)),
                 m.isCurrent())).toList();
-        String language = DashboardResource.language(lang, langCookie);
         String token = Csrf.tokenFor(csrfCookie);
-        return Response.ok(page(one, language).data("code", community.code).data("name", community.name)
-                .data("aliases", String.join(" | ", community.aliases.stream().map(a -> a.alias).toList()))
-                .data("members", members).data("roles", Arrays.stream(MemberRole.values()).map(MemberRole::apiName).toList())
-                .data("problem", problemText(problem, DashboardResource.ui(language))).data("csrf", token))
-                .cookie(Csrf.cookie(token)).build();
-    }
-
-    @GET
-    @Path("import")
-    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
-    public Response importForm(@QueryParam("lang") String lang, @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie,
-            @CookieParam(Csrf.COOKIE) String csrfCookie) {
-        String token = Csrf.tokenFor(csrfCookie);
-        return Response.ok(page(importPage, DashboardResource.language(lang, langCookie)).data("csrf", token)
-                .data("preview", null).data("csv", "")).cookie(Csrf.cookie(token)).build();
-    }
-
-    /** Shows what the file would do, row by row; stores nothing. */
-    @POST
-    @Path("import/preview")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
-    public Response preview(@RestForm("file") FileUpload file, @RestForm(Csrf.FIELD) String csrf,
-            @CookieParam(Csrf.COOKIE) String csrfCookie, @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie) {
-        Csrf.check(csrf, csrfCookie);
-        String language = DashboardResource.language(null, langCookie);
-        String csv = file == null ? "" : read(file);
-        RosterCsvImport.Preview preview = rosterImport.check(csv, DashboardResource.ui(language));
-        return Response.ok(page(importPage, language).data("csrf", csrf).data("preview", preview).data("csv", csv)).build();
-    }
-
-    /** Stores the previewed file, all rows or none (checked again: the database may have changed meanwhile). */
-    @POST
-    @Path("import")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
-    public Response importRoster(@FormParam("csv") String csv, @FormParam(Csrf.FIELD) String csrf,
-            @CookieParam(Csrf.COOKIE) String csrfCookie, @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie) {
-        Csrf.check(csrf, csrfCookie);
-        String language = DashboardResource.language(null, langCookie);
-        RosterCsvImport.Preview result = rosterImport.apply(csv, DashboardResource.ui(language));
-        if (!result.ok()) {
-            return Response.ok(page(importPage, language).data("csrf", csrf).data("preview", result).data("csv", csv)).build();
-        }
-        return Response.seeOther(URI.create("/communities?imported=" + result.importable())).build();
+        CommunityView page = new CommunityView(community.code, community.name,
+                String.join(" | ", community.aliases.stream().map(a -> a.alias).toList()), members,
+                Arrays.stream(MemberRole.values())
+                        .map(r -> new DashboardViews.Option(r.apiName(), Labels.memberRole(r, ui), false)).toList(),
+                problemText(problem, ui), canEdit());
+        TemplateInstance instance = Templates.community(page, token, user(), language)
+                .setLocale(Locale.forLanguageTag(language));
+        return Response.ok(instance).cookie(Csrf.cookie(token)).build();
     }
 
     @POST
@@ -268,10 +227,12 @@ public class CommunitiesPages {
         return aliases == null ? List.of() : Arrays.stream(aliases.split("\\|")).map(String::strip).filter(a -> !a.isEmpty()).toList();
     }
 
-    private TemplateInstance page(Template template, String language) {
-        return template.data("user", identity.getPrincipal().getName()).data("language", language)
-                .data("canEdit", identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.STAFF))
-                .setLocale(Locale.forLanguageTag(language));
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
+
+    private boolean canEdit() {
+        return identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.STAFF);
     }
 
     private static String problemText(String field, UiTexts ui) {
@@ -285,23 +246,5 @@ public class CommunitiesPages {
             case "member" -> ui.problemMember();
             default -> ui.problemCode();
         };
-    }
-
-    /** UTF-8 as saved by "CSV UTF-8"; otherwise Windows-1252, what Excel in Spanish saves as plain "CSV". */
-    private static String read(FileUpload file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file.uploadedFile());
-            if (bytes.length > MAX_CSV_BYTES) {
-                bytes = Arrays.copyOf(bytes, MAX_CSV_BYTES);
-            }
-            try {
-                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                return new String(bytes, Charset.forName("windows-1252"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,10 +4,16 @@ import java.util.List;
 
 import io.quarkus.qute.TemplateData;
 
-/** What the dashboard's templates show: plain values, worded and formatted in Java, escaped by Qute. */
+/** What the ticket pages show: plain values, worded and formatted in Java, escaped by Qute. */
 final class DashboardViews {
 
     private DashboardViews() {
+    }
+
+    /** The open-tickets page: one page of rows, the filters as chosen, and the links to the pages around it. */
+    @TemplateData
+    record OpenTickets(List<Row> rows, List<Count> counts, List<Option> statuses, List<Option> categories,
+            String community, boolean onlyLate, int previousPage, int nextPage, String query) {
     }
 
     @TemplateData
@@ -28,7 +34,7 @@ final class DashboardViews {
     }
 
     @TemplateData
-    record TicketPage(String reference, String community, String category, String status, String reporter,
+    record TicketDetails(String reference, String community, String category, String status, String reporter,
             String description, String acknowledgeDue, String resolveDue, boolean late, String lateText,
             boolean hasRecording, List<Entry> timeline, boolean canAct, boolean canAcknowledge, boolean canNote,
             boolean canResolve, boolean canClose, boolean canReopen, boolean refused, String mergedInto) {

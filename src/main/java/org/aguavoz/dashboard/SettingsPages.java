@@ -9,9 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -49,6 +49,11 @@ import org.aguavoz.tickets.CategoryDeadlines;
 public class SettingsPages {
 
     @TemplateData
+    record SettingsView(List<CategoryRow> categories, String quietHours, String timeZone, boolean qualityOverride,
+            List<UserRow> users, List<DashboardViews.Option> roles, boolean problem) {
+    }
+
+    @TemplateData
     record CategoryRow(String code, String label, long acknowledgeHours, long resolveHours, String route, boolean fixedRoute) {
     }
 
@@ -56,8 +61,10 @@ public class SettingsPages {
     record UserRow(long id, String username, String name, String role, boolean active, boolean self) {
     }
 
-    @Location("dashboard/settings.html")
-    Template page;
+    @CheckedTemplate(basePath = "dashboard")
+    static class Templates {
+        static native TemplateInstance settings(SettingsView page, String csrf, String user, String language);
+    }
 
     private final SecurityIdentity identity;
     private final StaffUsers users;
@@ -72,27 +79,29 @@ public class SettingsPages {
     @GET
     @Transactional
     public Response show(@QueryParam("problem") String problem, @QueryParam("lang") String lang,
-            @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie, @CookieParam(Csrf.COOKIE) String csrfCookie) {
-        String language = DashboardResource.language(lang, langCookie);
-        UiTexts ui = DashboardResource.ui(language);
+            @CookieParam(PageLanguage.COOKIE) String langCookie, @CookieParam(Csrf.COOKIE) String csrfCookie) {
+        String language = PageLanguage.choose(lang, langCookie);
+        UiTexts ui = PageLanguage.texts(language);
         List<CategoryRow> categories = CategoryDeadlines.<CategoryDeadlines>listAll().stream()
                 .sorted(Comparator.comparing(c -> c.displayOrder))
                 .map(c -> {
                     RoutingRule rule = RoutingRule.findById(c.code);
-                    return new CategoryRow(c.code.apiName(), DashboardResource.categoryLabel(c.code, ui),
+                    return new CategoryRow(c.code.apiName(), Labels.category(c.code, ui),
                             c.acknowledgeWithin.toHours(), c.resolveWithin.toHours(),
                             rule == null ? Route.COMMITTEE.name() : rule.route.name(), c.code == Category.INTEGRITY);
                 }).toList();
         Agency agency = Agency.get();
         List<UserRow> staff = users.listAll().stream().sorted(Comparator.comparing((StaffUser u) -> u.username))
-                .map(u -> new UserRow(u.id, u.username, u.displayName, u.role.roleName(), u.active,
+                .map(u -> new UserRow(u.id, u.username, u.displayName, Labels.staffRole(u.role, ui), u.active,
                         u.username.equals(identity.getPrincipal().getName()))).toList();
         String token = Csrf.tokenFor(csrfCookie);
-        return Response.ok(page.data("categories", categories).data("quietHours", QuietHours.format(agency.quietHours()))
-                        .data("timeZone", agency.timeZone).data("qualityOverride", agency.qualityEscalationsIgnoreQuietHours)
-                        .data("users", staff).data("roles", Arrays.stream(StaffRole.values()).map(StaffRole::roleName).toList())
-                        .data("problem", problem != null).data("csrf", token).data("user", identity.getPrincipal().getName())
-                        .data("language", language).setLocale(Locale.forLanguageTag(language)))
+        SettingsView page = new SettingsView(categories, QuietHours.format(agency.quietHours()), agency.timeZone,
+                agency.qualityEscalationsIgnoreQuietHours, staff,
+                Arrays.stream(StaffRole.values())
+                        .map(r -> new DashboardViews.Option(r.roleName(), Labels.staffRole(r, ui), false)).toList(),
+                problem != null);
+        return Response.ok(Templates.settings(page, token, identity.getPrincipal().getName(), language)
+                        .setLocale(Locale.forLanguageTag(language)))
                 .cookie(Csrf.cookie(token)).build();
     }
 

@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -63,6 +63,11 @@ public class SimulatorResource {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+    /** The phones to pick from, and the one played: what it sent and received, and the SMS others got about it. */
+    @TemplateData
+    record SimulatorView(List<Phone> phones, String phone, List<Line> conversation, List<Line> others) {
+    }
+
     @TemplateData
     record Line(String at, String from, String to, String text, String state, boolean mine) {
     }
@@ -71,8 +76,10 @@ public class SimulatorResource {
     record Phone(String number, String label, boolean selected) {
     }
 
-    @Location("dashboard/simulator.html")
-    Template page;
+    @CheckedTemplate(basePath = "dashboard")
+    static class Templates {
+        static native TemplateInstance simulator(SimulatorView page, String csrf, String user, String language);
+    }
 
     private final SimulatorConfig config;
     private final ReceiveSms receiveSms;
@@ -97,21 +104,22 @@ public class SimulatorResource {
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
     public Response show(@QueryParam("phone") String phone, @QueryParam("lang") String lang,
-            @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie, @CookieParam(Csrf.COOKIE) String csrfCookie) {
+            @CookieParam(PageLanguage.COOKIE) String langCookie, @CookieParam(Csrf.COOKIE) String csrfCookie) {
         requireEnabled();
-        String language = DashboardResource.language(lang, langCookie);
+        String language = PageLanguage.choose(lang, langCookie);
         Optional<PhoneNumber> selected = phone == null ? Optional.empty() : phoneNumbers.parse(phone);
         Visibility visibility = Visibility.of(identity);
         if (selected.isPresent() && !visibility.mayPlay(selected.get(), tickets)) {
             throw new ForbiddenException();
         }
         ZoneId zone = Agency.get().zone();
-        List<Line> conversation = selected.map(p -> conversation(p, zone)).orElse(List.of());
-        List<Line> others = selected.map(p -> others(p, zone)).orElse(List.of());
+        UiTexts ui = PageLanguage.texts(language);
+        List<Line> conversation = selected.map(p -> conversation(p, zone, ui)).orElse(List.of());
+        List<Line> others = selected.map(p -> others(p, zone, ui)).orElse(List.of());
         String token = Csrf.tokenFor(csrfCookie);
-        return Response.ok(page.data("phones", phones(selected, visibility)).data("phone", selected.map(PhoneNumber::e164).orElse(""))
-                        .data("conversation", conversation).data("others", others).data("csrf", token)
-                        .data("user", identity.getPrincipal().getName()).data("language", language)
+        SimulatorView page = new SimulatorView(phones(selected, visibility), selected.map(PhoneNumber::e164).orElse(""),
+                conversation, others);
+        return Response.ok(Templates.simulator(page, token, identity.getPrincipal().getName(), language)
                         .setLocale(Locale.forLanguageTag(language)))
                 .cookie(Csrf.cookie(token)).build();
     }
@@ -139,7 +147,7 @@ public class SimulatorResource {
     }
 
     /** What this phone sent and received, oldest first: its messages, the answers in TwiML, the SMS sent to it. */
-    private List<Line> conversation(PhoneNumber phone, ZoneId zone) {
+    private List<Line> conversation(PhoneNumber phone, ZoneId zone, UiTexts ui) {
         record Timed(Instant at, Line line) {
         }
         List<Timed> lines = new ArrayList<>();
@@ -155,20 +163,20 @@ public class SimulatorResource {
         for (OutboundMessage out : OutboundMessage.<OutboundMessage>list("toPhone = ?1 order by createdAt desc", phone.e164())
                 .stream().limit(30).toList()) {
             lines.add(new Timed(out.createdAt, new Line(WHEN.format(out.createdAt.atZone(zone)), "AguaVoz", phone.masked(),
-                    out.body, out.status.name().toLowerCase(Locale.ROOT), false)));
+                    out.body, Labels.delivery(out.status, ui), false)));
         }
         lines.sort(Comparator.comparing(Timed::at));
         return lines.stream().map(Timed::line).toList();
     }
 
     /** SMS to other phones about this phone's reports (committee notices, escalations), newest first. */
-    private List<Line> others(PhoneNumber phone, ZoneId zone) {
+    private List<Line> others(PhoneNumber phone, ZoneId zone, UiTexts ui) {
         return OutboundMessage.<OutboundMessage>list("""
                         toPhone <> ?1 and ticketId in (select t.id from Ticket t where t.reporterPhone = ?1)
                         order by createdAt desc""", phone.e164())
                 .stream().limit(20)
                 .map(out -> new Line(WHEN.format(out.createdAt.atZone(zone)), "AguaVoz", new PhoneNumber(out.toPhone).masked(),
-                        out.body, out.status.name().toLowerCase(Locale.ROOT), false))
+                        out.body, Labels.delivery(out.status, ui), false))
                 .toList();
     }
 

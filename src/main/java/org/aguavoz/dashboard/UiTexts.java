@@ -358,4 +358,99 @@ public interface UiTexts {
 
     @Message("No se guardó: revise los valores (plazos de 1 a 8760 horas y resolver no antes que confirmar; horas como 21:00-07:00; zona como America/Mexico_City; usuario de 2 a 40 letras o números y contraseña de 10 a 72 caracteres).")
     String problemSettings();
+
+    // The timeline's events, actors and SMS delivery states, and the roles, in the page's language (see Labels).
+
+    @Message("abierto")
+    String eventOpened();
+
+    @Message("visto")
+    String eventAcknowledged();
+
+    @Message("nota")
+    String eventNote();
+
+    @Message("resuelto")
+    String eventResolved();
+
+    @Message("reabierto")
+    String eventReopened();
+
+    @Message("cerrado")
+    String eventClosed();
+
+    @Message("pasado a otra comunidad")
+    String eventReassigned();
+
+    @Message("unido a otro reporte")
+    String eventMerged();
+
+    @Message("recordatorio")
+    String eventReminded();
+
+    @Message("escalado al organismo")
+    String eventEscalated();
+
+    @Message("SMS enviado")
+    String eventMessageOut();
+
+    @Message("reportante")
+    String actorReporter();
+
+    @Message("integrante del comité")
+    String actorCommitteeMember();
+
+    @Message("personal del organismo")
+    String actorStaff();
+
+    @Message("sistema")
+    String actorSystem();
+
+    @Message("en espera")
+    String deliveryPending();
+
+    @Message("enviándose")
+    String deliverySending();
+
+    @Message("en cola")
+    String deliveryQueued();
+
+    @Message("enviado")
+    String deliverySent();
+
+    @Message("entregado")
+    String deliveryDelivered();
+
+    @Message("no entregado")
+    String deliveryUndelivered();
+
+    @Message("falló")
+    String deliveryFailed();
+
+    @Message("no enviado")
+    String deliveryNotSent();
+
+    @Message("presidente")
+    String memberRolePresident();
+
+    @Message("secretario")
+    String memberRoleSecretary();
+
+    @Message("tesorero")
+    String memberRoleTreasurer();
+
+    @Message("fontanero")
+    String memberRoleOperator();
+
+    @Message("vocal")
+    String memberRoleMember();
+
+    @Message("administrador")
+    String staffRoleAdmin();
+
+    @Message("personal")
+    String staffRoleStaff();
+
+    @Message("solo lectura")
+    String staffRoleViewer();
 }

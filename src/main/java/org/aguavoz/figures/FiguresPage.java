@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.quarkus.qute.TemplateData;
-import org.aguavoz.dashboard.DashboardResource;
+import org.aguavoz.dashboard.Labels;
 import org.aguavoz.dashboard.UiTexts;
 import org.aguavoz.tickets.Category;
 
@@ -63,7 +63,7 @@ final class FiguresPage {
         List<Choice> choices = List.of(30, 90, 365).stream()
                 .map(days -> new Choice(days, days == figures.period().days())).toList();
         List<Legend> legend = List.of(Category.values()).stream()
-                .map(category -> new Legend(category.apiName(), DashboardResource.categoryLabel(category, ui))).toList();
+                .map(category -> new Legend(category.apiName(), Labels.category(category, ui))).toList();
         long most = figures.communities().stream().mapToLong(CommunityFigures::reports).max().orElse(0);
         List<OnTimeBar> onTime = new ArrayList<>();
         List<CategoryBar> byCategory = new ArrayList<>();
@@ -104,7 +104,7 @@ final class FiguresPage {
             int x = (int) Math.round((double) WIDTH * before / most);
             before += count;
             int end = (int) Math.round((double) WIDTH * before / most);
-            segments.add(new Segment(category.apiName(), DashboardResource.categoryLabel(category, ui), count, x, end - x));
+            segments.add(new Segment(category.apiName(), Labels.category(category, ui), count, x, end - x));
         }
         return segments;
     }

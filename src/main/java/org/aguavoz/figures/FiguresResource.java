@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.aguavoz.agency.Agency;
 import org.aguavoz.api.ApiProblem;
-import org.aguavoz.dashboard.DashboardResource;
+import org.aguavoz.dashboard.PageLanguage;
 import org.aguavoz.dashboard.UiTexts;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -52,8 +52,8 @@ public class FiguresResource {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public Response page(@QueryParam("days") String days, @QueryParam("lang") String lang,
-            @CookieParam(DashboardResource.LANGUAGE_COOKIE) String langCookie) {
-        String language = DashboardResource.language(lang, langCookie);
+            @CookieParam(PageLanguage.COOKIE) String langCookie) {
+        String language = PageLanguage.choose(lang, langCookie);
         Localized locale = Localized.Literal.of(language);
         Figures figures = compute.over(Period.parse(days).orElse(Period.DEFAULT));
         Agency agency = Agency.get();
@@ -62,7 +62,7 @@ public class FiguresResource {
                         MessageBundles.get(FiguresTexts.class, locale)))
                 .data("agency", agency.name).data("language", language)
                 .setLocale(Locale.forLanguageTag(language));
-        return DashboardResource.withLanguage(Response.ok(instance), lang, language).build();
+        return PageLanguage.remember(Response.ok(instance), lang, language).build();
     }
 
     /** A script that asks for an unknown period gets a 400, never silently other figures than it asked for. */

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -82,6 +84,31 @@ class DashboardActionsTest {
         TestStaff.asAdmin().get("/api/v1/tickets/{r}", reference).then().body("status", equalTo("open"))
                 .body("events.type", contains("opened", "resolved", "reopened"))
                 .body("events[1].actorName", equalTo("test-staff"));
+    }
+
+    @Test
+    void theTimelineNamesEventsActorsAndDeliveryStatesInThePagesLanguage() {
+        String reference = report(TestCommunities.create("Cuatro Caminos Oriente") + " fuga en la escuela");
+        act(reference, "acknowledge", Map.of());
+
+        String spanish = timeline(reference, "es");
+        assertTrue(spanish.contains("<strong>abierto</strong> reportante"), spanish);
+        assertTrue(spanish.contains("<strong>visto</strong> test-staff"), spanish);
+        String english = timeline(reference, "en");
+        assertTrue(english.contains("<strong>opened</strong> reporter"), english);
+        assertTrue(english.contains("<strong>seen</strong> test-staff"), english);
+        // The SMS about the ticket show how far they got, in words a person reads, not the outbox's names.
+        java.util.regex.Matcher state = java.util.regex.Pattern.compile("class=\"state\">([^<]*)<").matcher(spanish);
+        List<String> states = state.results().map(m -> m.group(1)).toList();
+        assertFalse(states.isEmpty(), spanish);
+        assertTrue(List.of("en espera", "enviándose", "en cola", "enviado", "entregado", "no entregado", "falló", "no enviado")
+                .containsAll(states), states.toString());
+    }
+
+    private String timeline(String reference, String language) {
+        String page = given().cookie("aguavoz-session", session).get("/tickets/{r}?lang={l}", reference, language)
+                .then().statusCode(200).extract().asString();
+        return page.substring(page.indexOf("<ol class=\"timeline\">"));
     }
 
     private void act(String reference, String action, Map<String, String> form) {

@@ -1,0 +1,154 @@
+package org.aguavoz.dashboard;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.aguavoz.agency.Agency;
+import org.aguavoz.staff.Roles;
+import org.aguavoz.tickets.Category;
+import org.aguavoz.tickets.Lateness;
+import org.aguavoz.tickets.Ticket;
+import org.aguavoz.tickets.TicketStatus;
+import org.aguavoz.tickets.Tickets;
+
+/**
+ * The dashboard's home: unfinished tickets, most urgent first, with filters, a search by reference and counts per
+ * status. The page updates itself from {@link LiveResource}; it needs no JavaScript to work.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class OpenTicketsPage {
+
+    static final int PAGE_SIZE = 50;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    @CheckedTemplate(basePath = "dashboard")
+    static class Templates {
+        static native TemplateInstance tickets(DashboardViews.OpenTickets page, String user, String language);
+    }
+
+    private final EntityManager em;
+    private final Tickets tickets;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+
+    OpenTicketsPage(EntityManager em, Tickets tickets, SecurityIdentity identity, Clock clock) {
+        this.em = em;
+        this.tickets = tickets;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @GET
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.VIEWER})
+    public Response openTickets(@QueryParam("community") String community, @QueryParam("category") String category,
+            @QueryParam("status") String status, @QueryParam("late") String late, @QueryParam("q") String search,
+            @QueryParam("page") @DefaultValue("1") int page, @QueryParam("lang") String lang,
+            @CookieParam(PageLanguage.COOKIE) String langCookie) {
+        String language = PageLanguage.choose(lang, langCookie);
+        UiTexts ui = PageLanguage.texts(language);
+        if (search != null && search.strip().matches("[0-9]{4,6}") && tickets.byReference(search.strip()).isPresent()) {
+            return Response.seeOther(URI.create("/tickets/" + search.strip())).build();
+        }
+        Instant now = clock.instant();
+        ZoneId zone = Agency.get().zone();
+        Optional<TicketStatus> statusFilter = parse(status, TicketStatus.class);
+        Optional<Category> categoryFilter = parse(category, Category.class);
+        boolean onlyLate = "true".equals(late);
+        StringBuilder where = new StringBuilder(" where t.status in :statuses");
+        if (community != null && community.matches("[0-9]{1,6}")) {
+            where.append(" and c.code = :community");
+        }
+        categoryFilter.ifPresent(c -> where.append(" and t.category = :category"));
+        if (onlyLate) {
+            where.append(" and ").append(Lateness.LATE);
+        }
+        // Most urgent first: late tickets, then by the deadline each is working towards.
+        var query = Lateness.bind(em.createQuery("select t from Ticket t join fetch t.community c" + where
+                + " order by case when " + Lateness.LATE + " then 0 else 1 end, " + Lateness.WORKING_DEADLINE + ", t.id",
+                Ticket.class), now)
+                .setParameter("statuses", statusFilter.map(Set::of).orElse(TicketStatus.UNFINISHED));
+        if (community != null && community.matches("[0-9]{1,6}")) {
+            query.setParameter("community", community);
+        }
+        categoryFilter.ifPresent(c -> query.setParameter("category", c));
+        int pageNumber = Math.max(1, page);
+        List<Ticket> found = query.setFirstResult((pageNumber - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1).getResultList();
+        boolean more = found.size() > PAGE_SIZE;
+        List<DashboardViews.Row> rows = found.stream().limit(PAGE_SIZE).map(t -> new DashboardViews.Row(t.reference,
+                t.community.code + " " + t.community.name, Labels.category(t.category, ui), Labels.status(t.status, ui),
+                WHEN.format(t.createdAt.atZone(zone)), Labels.due(t, now, ui), t.isLate(now))).toList();
+
+        List<DashboardViews.Count> counts = new ArrayList<>();
+        for (Object[] row : em.createQuery("select t.status, count(t) from Ticket t group by t.status", Object[].class)
+                .getResultList()) {
+            counts.add(new DashboardViews.Count(Labels.status((TicketStatus) row[0], ui), (Long) row[1]));
+        }
+        counts.sort(Comparator.comparing(DashboardViews.Count::status));
+        List<DashboardViews.Option> statuses = new ArrayList<>();
+        for (TicketStatus s : TicketStatus.values()) {
+            statuses.add(new DashboardViews.Option(s.apiName(), Labels.status(s, ui), statusFilter.equals(Optional.of(s))));
+        }
+        List<DashboardViews.Option> categories = new ArrayList<>();
+        for (Category c : Category.values()) {
+            categories.add(new DashboardViews.Option(c.apiName(), Labels.category(c, ui), categoryFilter.equals(Optional.of(c))));
+        }
+        DashboardViews.OpenTickets view = new DashboardViews.OpenTickets(rows, counts, statuses, categories,
+                community == null ? "" : community, onlyLate, pageNumber > 1 ? pageNumber - 1 : 0, more ? pageNumber + 1 : 0,
+                filterQuery(community, category, status, late));
+        TemplateInstance instance = Templates.tickets(view, identity.getPrincipal().getName(), language)
+                .setLocale(Locale.forLanguageTag(language));
+        return PageLanguage.remember(Response.ok(instance), lang, language).build();
+    }
+
+    /** The filters again, for the links to the previous and next page; only values that could be real ones. */
+    private static String filterQuery(String community, String category, String status, String late) {
+        StringBuilder query = new StringBuilder();
+        append(query, "community", community);
+        append(query, "category", category);
+        append(query, "status", status);
+        append(query, "late", late);
+        return query.toString();
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (value != null && value.matches("[a-z0-9_]{1,20}")) {
+            query.append('&').append(name).append('=').append(value);
+        }
+    }
+
+    private static <E extends Enum<E>> Optional<E> parse(String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
