@@ -13,6 +13,8 @@ import com.twilio.twiml.voice.Play;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
 import com.twilio.twiml.voice.Say;
+import org.aguavoz.conversation.Prompt;
+import org.aguavoz.conversation.VoiceFlow;
 
 /**
  * Builds the TwiML of one turn of a call with the Twilio SDK's VoiceResponse: what the caller hears, then what

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.aguavoz.conversation.VoiceFlow;
 import org.jboss.logging.Logger;
 
 /**
