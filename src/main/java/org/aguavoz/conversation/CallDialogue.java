@@ -9,7 +9,6 @@ import org.aguavoz.communities.Communities;
 import org.aguavoz.communities.Community;
 import org.aguavoz.notices.Replies;
 import org.aguavoz.notices.SmsBundles;
-import org.aguavoz.notices.SmsTexts;
 import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.phones.PhoneNumbers;
 import org.aguavoz.reporters.Reporter;
@@ -20,7 +19,6 @@ import org.aguavoz.tickets.Channel;
 import org.aguavoz.tickets.NewTicket;
 import org.aguavoz.tickets.OpenTicket;
 import org.aguavoz.tickets.Ticket;
-import org.aguavoz.tickets.Tickets;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,16 +40,16 @@ public class CallDialogue {
     private final OpenTicket openTicket;
     private final Replies replies;
     private final PhoneNumbers phoneNumbers;
-    private final Tickets tickets;
+    private final ReportStatus reportStatus;
 
     CallDialogue(Communities communities, Reporters reporters, OpenTicket openTicket, Replies replies,
-            PhoneNumbers phoneNumbers, Tickets tickets) {
+            PhoneNumbers phoneNumbers, ReportStatus reportStatus) {
         this.communities = communities;
         this.reporters = reporters;
         this.openTicket = openTicket;
         this.replies = replies;
         this.phoneNumbers = phoneNumbers;
-        this.tickets = tickets;
+        this.reportStatus = reportStatus;
     }
 
     /** A new call, at the first step of its flow. */
@@ -248,15 +246,15 @@ public class CallDialogue {
             }
             case STATUS -> {
                 call.status = VoiceCall.Status.ENDED;
-                Optional<Ticket> latest = caller(call).flatMap(phone -> tickets
-                        .find("reporterPhone = ?1 order by createdAt desc, id desc", phone.e164()).firstResultOptional());
+                // The same answer as ESTADO by SMS, read aloud.
+                Optional<ReportStatus.Known> latest = caller(call).flatMap(phone -> reportStatus.of(phone,
+                        Optional.empty(), SmsBundles.texts(flow.languages().get(language).sms())));
                 if (latest.isEmpty()) {
                     return turn.hear(step.prompt("none").get(language), language, Map.of()).hangUp();
                 }
-                SmsTexts texts = SmsBundles.texts(flow.languages().get(language).sms());
                 Map<String, String> values = new LinkedHashMap<>();
-                values.put("reference", digits(latest.get().reference));
-                values.put("status", SmsBundles.statusLabel(latest.get().status, texts));
+                values.put("reference", digits(latest.get().ticket().reference));
+                values.put("status", latest.get().label());
                 return turn.hear(step.prompt("found").get(language), language, values).hangUp();
             }
             default -> throw new IllegalStateException("no rendering for " + step.type());
