@@ -121,7 +121,8 @@ public class CallDialogue {
         VoiceFlow.Step step = flow.step(call.step);
         switch (step.type()) {
             case LANGUAGE, MENU -> {
-                Optional<VoiceFlow.Choice> choice = step.choices().stream().filter(c -> c.digit().equals(digits)).findFirst();
+                Optional<VoiceFlow.Choice> choice = step.choices().stream().filter(c -> c.digit().equals(digits))
+                        .findFirst();
                 if (choice.isEmpty()) {
                     return Optional.of(miss(call, flow, step));
                 }
@@ -159,7 +160,8 @@ public class CallDialogue {
             }
             default -> {
                 String code = digits.replace("#", "").replace("*", "");
-                Optional<Community> community = code.matches("[0-9]{1,6}") ? communities.byCode(code) : Optional.empty();
+                Optional<Community> community = code.matches("[0-9]{1,6}") ? communities.byCode(code)
+                        : Optional.empty();
                 if (community.isPresent()) {
                     call.pendingCode = code;
                     call.substep = VoiceCall.Substep.READ_BACK;
@@ -194,7 +196,7 @@ public class CallDialogue {
         String language = language(call, flow);
         call.status = VoiceCall.Status.ENDED;
         LOG.infof("Call %s ended after %d wrong or missing keys at step %s", call.callSid, call.misses, call.step);
-        // They are still on the line, waiting: the explanation is a reply, never held by quiet hours; once a day at most.
+        // Still on the line, waiting: the explanation is a reply, never held by quiet hours; once a day at most.
         caller(call).ifPresent(phone -> replies.howToReportByText(phone, flow.languages().get(language).sms()));
         return turn(flow).hear(flow.goodbye().get(language), language, Map.of()).hangUp();
     }

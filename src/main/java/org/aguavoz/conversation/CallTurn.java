@@ -28,10 +28,11 @@ public record CallTurn(List<Heard> heard, Next next) {
     }
 
     /**
-     * Wait for keys: {@code numDigits} of them, or until {@code finishOnKey}. No key at all within {@code timeoutSeconds}
-     * comes back as a turn without keys.
+     * Wait for keys: {@code numDigits} of them, or until {@code finishOnKey}. No key at all within
+     * {@code timeoutSeconds} comes back as a turn without keys.
      */
-    public record Gather(Optional<Integer> numDigits, Optional<String> finishOnKey, int timeoutSeconds) implements Next {
+    public record Gather(Optional<Integer> numDigits, Optional<String> finishOnKey, int timeoutSeconds)
+            implements Next {
     }
 
     /** Record the caller's words, up to {@code maxSeconds}. */
@@ -57,7 +58,8 @@ public record CallTurn(List<Heard> heard, Next next) {
          */
         Builder hear(Prompt prompt, String language, Map<String, String> values) {
             VoiceFlow.Language lang = flow.languages().get(language);
-            VoiceFlow.Language speaker = lang.voice().isPresent() ? lang : flow.languages().get(lang.sayWith().orElseThrow());
+            VoiceFlow.Language speaker = lang.voice().isPresent() ? lang
+                    : flow.languages().get(lang.sayWith().orElseThrow());
             for (Prompt.Part part : prompt.parts()) {
                 heard.add(part.play() != null ? new Play(flow.name(), part.play())
                         : new Say(fill(part.say(), values), speaker.voice(), speaker.sayLanguage()));

@@ -30,7 +30,8 @@ class ReportStatus {
     Optional<Known> of(PhoneNumber phone, Optional<String> reference, SmsTexts texts) {
         Optional<Ticket> ticket = reference.isPresent()
                 ? tickets.byReference(reference.get()).filter(t -> phone.e164().equals(t.reporterPhone))
-                : tickets.find("reporterPhone = ?1 order by createdAt desc, id desc", phone.e164()).firstResultOptional();
+                : tickets.find("reporterPhone = ?1 order by createdAt desc, id desc", phone.e164())
+                        .firstResultOptional();
         return ticket.map(t -> new Known(t, SmsBundles.statusLabel(t.status, texts)));
     }
 }

@@ -56,8 +56,8 @@ final class CallTwiml {
 
     /** No key at all comes back as a turn without Digits, through the redirect that follows the gather. */
     private String gather(List<TwiML> heard, CallTurn.Gather keys) {
-        Gather.Builder gather = new Gather.Builder().inputs(Gather.Input.DTMF).action(url("step")).method(HttpMethod.POST)
-                .timeout(keys.timeoutSeconds());
+        Gather.Builder gather = new Gather.Builder().inputs(Gather.Input.DTMF).action(url("step"))
+                .method(HttpMethod.POST).timeout(keys.timeoutSeconds());
         keys.finishOnKey().ifPresent(gather::finishOnKey);
         keys.numDigits().ifPresent(gather::numDigits);
         for (TwiML element : heard) {
