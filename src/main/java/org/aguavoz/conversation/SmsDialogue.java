@@ -69,14 +69,16 @@ public class SmsDialogue {
     private final Clock clock;
     private final CommitteeDialogue committeeDialogue;
     private final ReporterConfirmation confirmations;
+    private final ReportStatus reportStatus;
     private final CategoryDetector categories = CategoryDetector.load();
 
     SmsDialogue(SmsGate gate, PhoneNumbers phoneNumbers, Reporters reporters, Conversations conversations,
             CommunityInText communityInText, Communities communities, CommitteeMemberships memberships,
             Tickets tickets, OpenTicket openTicket, ConversationConfig config, Clock clock,
-            CommitteeDialogue committeeDialogue, ReporterConfirmation confirmations) {
+            CommitteeDialogue committeeDialogue, ReporterConfirmation confirmations, ReportStatus reportStatus) {
         this.committeeDialogue = committeeDialogue;
         this.confirmations = confirmations;
+        this.reportStatus = reportStatus;
         this.gate = gate;
         this.phoneNumbers = phoneNumbers;
         this.reporters = reporters;
@@ -271,15 +273,12 @@ public class SmsDialogue {
     }
 
     private Answer status(PhoneNumber phone, Optional<String> reference, SmsTexts texts) {
-        Optional<Ticket> ticket = reference.isPresent()
-                ? tickets.byReference(reference.get()).filter(t -> phone.e164().equals(t.reporterPhone))
-                : tickets.find("reporterPhone = ?1 order by createdAt desc, id desc", phone.e164()).firstResultOptional();
-        if (ticket.isEmpty()) {
-            // Someone else's reference gets the same answer as a reference that does not exist.
+        Optional<ReportStatus.Known> known = reportStatus.of(phone, reference, texts);
+        if (known.isEmpty()) {
             return Answer.say(reference.map(texts::statusNotFound).orElseGet(texts::noReports));
         }
-        Ticket t = ticket.get();
-        return Answer.say(texts.status(t.reference, Gsm7.transliterate(t.community.name), statusLabel(t.status, texts)));
+        Ticket t = known.get().ticket();
+        return Answer.say(texts.status(t.reference, Gsm7.transliterate(t.community.name), known.get().label()));
     }
 
     /**

@@ -31,6 +31,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.aguavoz.conversation.Prompt;
+import org.aguavoz.conversation.VoiceFlow;
 import org.aguavoz.tickets.Category;
 
 /**

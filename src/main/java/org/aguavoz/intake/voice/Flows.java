@@ -7,6 +7,8 @@ import java.util.stream.Stream;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.aguavoz.conversation.VoiceCall;
+import org.aguavoz.conversation.VoiceFlow;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,6 +50,11 @@ public class Flows {
     /** A flow by name (a call keeps the flow it started with). */
     public Optional<VoiceFlow> named(String name) {
         return Optional.ofNullable(loaded.flows().get(name));
+    }
+
+    /** The flow a call follows: the one it started with, or the active one if that flow was removed since. */
+    public VoiceFlow of(VoiceCall call) {
+        return named(call.flow).orElseGet(this::active);
     }
 
     /** An audio file a loaded flow plays; empty for anything else, so no other file can be read through it. */

@@ -28,8 +28,8 @@ public class VoiceWebhookResource {
     @Produces(MediaType.APPLICATION_XML)
     public Response incoming(byte[] form) {
         TwilioForm params = TwilioForm.parse(form);
-        AnswerCall.Turn turn = turn(params);
-        return turn == null ? badRequest() : Response.ok(answerCall.incoming(turn)).build();
+        AnswerCall.Webhook webhook = webhook(params);
+        return webhook == null ? badRequest() : Response.ok(answerCall.incoming(webhook)).build();
     }
 
     /** Keys pressed at a gather, or the redirect that follows a gather nobody answered. */
@@ -38,8 +38,8 @@ public class VoiceWebhookResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_XML)
     public Response step(@QueryParam("turn") int number, byte[] form) {
-        AnswerCall.Turn turn = turn(TwilioForm.parse(form));
-        return turn == null || number < 1 ? badRequest() : Response.ok(answerCall.step(turn, number)).build();
+        AnswerCall.Webhook webhook = webhook(TwilioForm.parse(form));
+        return webhook == null || number < 1 ? badRequest() : Response.ok(answerCall.step(webhook, number)).build();
     }
 
     /** The {@code <Record>} action, or the redirect after it when nothing was recorded. */
@@ -49,8 +49,8 @@ public class VoiceWebhookResource {
     @Produces(MediaType.APPLICATION_XML)
     public Response recorded(@QueryParam("turn") int number, byte[] form) {
         TwilioForm params = TwilioForm.parse(form);
-        AnswerCall.Turn turn = turn(params);
-        return turn == null || number < 1 ? badRequest() : Response.ok(answerCall.recorded(turn, number)).build();
+        AnswerCall.Webhook webhook = webhook(params);
+        return webhook == null || number < 1 ? badRequest() : Response.ok(answerCall.recorded(webhook, number)).build();
     }
 
     /** The number's "Call status changes" callback: only the end of a call matters here. */
@@ -71,7 +71,7 @@ public class VoiceWebhookResource {
         return Response.noContent().build();
     }
 
-    private static AnswerCall.Turn turn(TwilioForm params) {
+    private static AnswerCall.Webhook webhook(TwilioForm params) {
         String callSid = params.get("CallSid");
         String from = params.get("From");
         if (callSid == null || !callSid.matches("CA[0-9a-fA-F]{32}") || from == null || from.isBlank() || from.length() > 32) {
@@ -85,7 +85,7 @@ public class VoiceWebhookResource {
         if (recordingUrl != null && recordingUrl.length() > 500) {
             recordingUrl = null;
         }
-        return new AnswerCall.Turn(callSid, from.strip(), params.get("Digits"), recordingSid,
+        return new AnswerCall.Webhook(callSid, from.strip(), params.get("Digits"), recordingSid,
                 recordingSid == null ? null : recordingUrl, seconds(params.get("RecordingDuration")));
     }
 

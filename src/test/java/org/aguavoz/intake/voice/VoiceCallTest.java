@@ -25,6 +25,7 @@ import io.restassured.path.xml.XmlPath;
 import jakarta.inject.Inject;
 import org.aguavoz.TestCommunities;
 import org.aguavoz.TestStaff;
+import org.aguavoz.conversation.VoiceCall;
 import org.aguavoz.intake.TwilioApi;
 import org.aguavoz.intake.TwilioWebhook;
 import org.aguavoz.outbox.OutboxDispatcher;

@@ -1,4 +1,4 @@
-package org.aguavoz.intake.voice;
+package org.aguavoz.conversation;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.aguavoz.intake.voice;
+package org.aguavoz.conversation;
 
 import java.time.Instant;
 
@@ -15,7 +15,10 @@ import org.aguavoz.communities.Community;
 import org.aguavoz.tickets.Category;
 import org.aguavoz.tickets.Ticket;
 
-/** One call and where it stands in its flow; any instance can take the next step. */
+/**
+ * One call and where it stands in its flow; any instance can take the next step. {@code turn} and {@code lastTwiml}
+ * are the voice intake's (the last webhook answered, and its answer): on this row so that one lock covers both.
+ */
 @Entity
 @Table(name = "voice_call")
 public class VoiceCall extends PanacheEntityBase {

@@ -1,4 +1,4 @@
-package org.aguavoz.intake.voice;
+package org.aguavoz.conversation;
 
 import java.util.List;
 import java.util.Map;
@@ -7,8 +7,9 @@ import java.util.Optional;
 import org.aguavoz.tickets.Category;
 
 /**
- * A voice menu, read from a flow file of ivr-flows/ and validated at start-up (see {@link FlowFiles}). The steps'
- * types are what AguaVoz knows how to do; the file decides their order, prompts and digits. See ivr-flows/README.md.
+ * A voice menu, read from a flow file of ivr-flows/ and validated at start-up by the voice intake (its FlowFiles).
+ * The steps' types are what {@link CallDialogue} knows how to do; the file decides their order, prompts and digits.
+ * See ivr-flows/README.md.
  */
 public record VoiceFlow(String name, Map<String, Language> languages, String start, Map<String, Step> steps,
         Map<String, Prompt> invalid, Map<String, Prompt> goodbye) {
@@ -53,8 +54,8 @@ public record VoiceFlow(String name, Map<String, Language> languages, String sta
         }
     }
 
-    /** The prompt roles each step type must have, for every language of the flow. */
-    static List<String> requiredPrompts(StepType type) {
+    /** The prompt roles each step type must have, for every language of the flow: the ones the dialogue plays. */
+    public static List<String> requiredPrompts(StepType type) {
         return switch (type) {
             case COMMUNITY -> List.of("confirm", "enter", "readBack", "unknown");
             case STATUS -> List.of("found", "none");
