@@ -294,10 +294,6 @@ public class SmsDialogue {
         return SmsBundles.texts(language);
     }
 
-    static String categoryLabel(Category category, SmsTexts texts) {
-        return SmsBundles.categoryLabel(category, texts);
-    }
-
     static String statusLabel(TicketStatus status, SmsTexts texts) {
         return SmsBundles.statusLabel(status, texts);
     }
