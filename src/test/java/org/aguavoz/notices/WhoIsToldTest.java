@@ -71,9 +71,9 @@ class WhoIsToldTest {
     /**
      * What is special about the row: nothing; the reporter opted out (BAJA) right after reporting; the reporter's
      * phone then called 21 times within the hour (over the per-phone limit of 20 SMS and calls); the community has no
-     * committee at all.
+     * committee at all; the report came by phone from a foreign caller ID (foreign SMS reports are never filed).
      */
-    enum Setting { LISTENING, OPTED_OUT, OVER_LIMIT, NO_COMMITTEE }
+    enum Setting { LISTENING, OPTED_OUT, OVER_LIMIT, NO_COMMITTEE, FOREIGN_CALLER }
 
     /** Claims that the committee was told of, saw or acted on the report, in Spanish and English. */
     private static final Pattern COMMITTEE_CLAIM = Pattern.compile(
@@ -166,6 +166,10 @@ class WhoIsToldTest {
                 rows.add(Arguments.of(path, Kind.ANONYMOUS_INTEGRITY, setting));
             }
             rows.add(Arguments.of(path, Kind.OUTAGE, Setting.NO_COMMITTEE));
+            if (path != Paths.SIMULATOR_REPORT) {
+                rows.add(Arguments.of(path, Kind.OUTAGE, Setting.FOREIGN_CALLER));
+                rows.add(Arguments.of(path, Kind.ANONYMOUS_INTEGRITY, Setting.FOREIGN_CALLER));
+            }
         }
         return rows.stream();
     }
@@ -173,8 +177,8 @@ class WhoIsToldTest {
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("everyPathAndCategory")
     void theRulesHoldOnEveryPath(Paths path, Kind kind, Setting setting) {
-        World w = new World(kind, setting != Setting.NO_COMMITTEE);
-        switch (path) {
+        World w = new World(kind, setting != Setting.NO_COMMITTEE, setting == Setting.FOREIGN_CALLER);
+        switch (setting == Setting.FOREIGN_CALLER ? Paths.VOICE_REPORT : path) {
             case VOICE_REPORT -> w.reportByPhone();
             case SIMULATOR_REPORT -> w.reportInSimulator();
             default -> w.reportBySms();
@@ -196,9 +200,10 @@ class WhoIsToldTest {
         dispatcher.drain();
 
         boolean committeeActs = !kind.integrity() && setting != Setting.NO_COMMITTEE;
-        boolean reporterIgnored = setting == Setting.OVER_LIMIT && (path == Paths.REPORTER_YES || path == Paths.REPORTER_NO);
+        boolean reporterIgnored = (setting == Setting.OVER_LIMIT || setting == Setting.FOREIGN_CALLER)
+                && (path == Paths.REPORTER_YES || path == Paths.REPORTER_NO);
         if (!reporterIgnored) {
-            // (A phone over the limit is not answered, so its SI or NO changes nothing: tested in SmsWebhookTest.)
+            // (A phone over the limit, or a foreign one, is not answered, so its SI or NO changes nothing.)
             assertEquals(committeeActs ? path.committeeTicket : path.integrityComplaint, w.status(), "status after " + path);
         }
         if (!committeeActs) {
@@ -208,6 +213,9 @@ class WhoIsToldTest {
         if (kind.integrity()) {
             assertEquals(List.of(), w.queuedToCommittees(), "SMS queued to committee members about an integrity complaint");
             assertEquals(List.of(), w.sentToCommittees(), "SMS sent to committee members about an integrity complaint");
+        }
+        if (setting == Setting.FOREIGN_CALLER) {
+            assertEquals(List.of(), TwilioApi.sentTo(wiremock, w.reporter), "SMS sent to a foreign number");
         }
         if (setting == Setting.OPTED_OUT || setting == Setting.OVER_LIMIT) {
             List<String> sent = TwilioApi.sentTo(wiremock, w.reporter);
@@ -224,14 +232,17 @@ class WhoIsToldTest {
         final String member = TwilioWebhook.freshVillager();
         final String secondMember = TwilioWebhook.freshVillager();
         final String otherMember = TwilioWebhook.freshVillager();
-        final String reporter = TwilioWebhook.freshVillager();
+        final String reporter;
         /** Every answer the reporter got in TwiML. */
         final List<String> twimlToReporter = new ArrayList<>();
         String reference;
         private String session;
 
-        World(Kind kind, boolean withCommittee) {
+        World(Kind kind, boolean withCommittee, boolean foreignReporter) {
             this.kind = kind;
+            // A Nigerian mobile number, different for each row.
+            this.reporter = foreignReporter ? "+234803" + (1_000_000 + NEXT_FOREIGN.incrementAndGet())
+                    : TwilioWebhook.freshVillager();
             if (withCommittee) {
                 TestCommunities.addMember(code, "Ana Pozo", member);
                 TestCommunities.addMember(code, "Beto Pozo", secondMember);
@@ -366,6 +377,8 @@ class WhoIsToldTest {
     }
 
     private static final String CSRF = "w".repeat(43);
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_FOREIGN = new java.util.concurrent.atomic.AtomicInteger(
+            java.util.concurrent.ThreadLocalRandom.current().nextInt(8_000_000));
 
     private static String latestTicketOf(String phone) {
         String reference = QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>find(
