@@ -11,6 +11,7 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.aguavoz.config.InvalidSettingException;
 
 /**
  * The address a login comes from, as the throttle counts it: the connection's peer, or, when the peer is a trusted
@@ -36,8 +37,8 @@ class ClientAddresses {
             try {
                 ranges.add(AddressRange.parse(proxy));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        "AGUAVOZ_TRUSTED_PROXIES (aguavoz.trusted-proxies): " + e.getMessage(), e);
+                throw new InvalidSettingException("AGUAVOZ_TRUSTED_PROXIES (aguavoz.trusted-proxies)",
+                        "is wrong: " + e.getMessage());
             }
         }
         this.trustedProxies = List.copyOf(ranges);

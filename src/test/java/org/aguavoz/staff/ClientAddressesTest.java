@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 
+import org.aguavoz.config.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,9 +57,10 @@ class ClientAddressesTest {
     @ParameterizedTest
     @ValueSource(strings = {"10.0.0.0/33", "proxy.example.com", "10.0.0", "256.0.0.1", "fd00::/129", "10.0.0.1/x", ""})
     void aBadTrustedProxyStopsTheStart(String entry) {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        InvalidSettingException refused = assertThrows(InvalidSettingException.class,
                 () -> new ClientAddresses(List.of(entry)));
-        assertTrue(refused.getMessage().startsWith("AGUAVOZ_TRUSTED_PROXIES"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("AGUAVOZ_TRUSTED_PROXIES (aguavoz.trusted-proxies) is wrong: "),
+                refused.getMessage());
     }
 
     @Test
