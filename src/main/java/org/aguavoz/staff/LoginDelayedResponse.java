@@ -1,5 +1,8 @@
 package org.aguavoz.staff;
 
+import java.util.Map;
+
+import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -16,19 +19,25 @@ class LoginDelayedResponse {
 
     /** The query parameter the login page reads ({@code /login?error=1&wait=8}). */
     private static final String WAIT_PARAMETER = "wait";
+    private static final String RETRY_AFTER_SECONDS = "aguavoz.login.retry-after-seconds";
+
+    /** A login refused unchecked, because its client is still in the delay its wrong passwords earned. */
+    static AuthenticationFailedException refusal(long retryAfterSeconds) {
+        return new AuthenticationFailedException("login delayed", Map.of(RETRY_AFTER_SECONDS, retryAfterSeconds));
+    }
 
     void install(@Observes Router router) {
         router.route().failureHandler(this::handle);
     }
 
     private void handle(RoutingContext context) {
-        LoginDelayedException delayed = delayedIn(context.failure());
+        Long retryAfter = retryAfterIn(context.failure());
         HttpServerResponse response = context.response();
-        if (delayed == null || response.ended() || response.headWritten()) {
+        if (retryAfter == null || response.ended() || response.headWritten()) {
             context.next();
             return;
         }
-        String seconds = Long.toString(delayed.retryAfterSeconds());
+        String seconds = Long.toString(retryAfter);
         String location = response.headers().get("Location");
         if (response.getStatusCode() == 302 && location != null) {
             response.headers().set("Location",
@@ -42,10 +51,13 @@ class LoginDelayedResponse {
         response.end();
     }
 
-    private static LoginDelayedException delayedIn(Throwable failure) {
+    private static Long retryAfterIn(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof LoginDelayedException delayed) {
-                return delayed;
+            if (t instanceof AuthenticationFailedException refused) {
+                Long seconds = refused.getAttribute(RETRY_AFTER_SECONDS);
+                if (seconds != null) {
+                    return seconds;
+                }
             }
         }
         return null;

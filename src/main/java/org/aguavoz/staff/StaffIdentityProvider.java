@@ -79,7 +79,7 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
                 delayed.increment();
                 LOG.debugf("Login of %s from %s refused unchecked: delayed until %s", printable(username), client,
                         standing.delayedUntil());
-                throw new LoginDelayedException(standing.secondsLeftAt(now));
+                throw LoginDelayedResponse.refusal(standing.secondsLeftAt(now));
             }
             // Each step commits on its own: a failure is counted before it is reported, and no database
             // connection waits while bcrypt runs.
