@@ -16,8 +16,12 @@ public interface UiTexts {
     @Message("Contraseña")
     String password();
 
-    @Message("Usuario o contraseña incorrectos. Tras 5 intentos la cuenta se bloquea 15 minutos.")
+    @Message("Usuario o contraseña incorrectos.")
     String loginFailed();
+
+    // After wrong passwords this device waits 1 s, 2 s, 4 s... (at most a minute); the account is never locked.
+    @Message("Demasiados intentos fallidos desde este equipo. Vuelva a intentarlo en {seconds} s.")
+    String loginDelayed(long seconds);
 
     @Message("Salir")
     String logout();

@@ -7,9 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -17,6 +20,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -24,31 +28,37 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 /**
- * Checks staff credentials (HTTP Basic for the API, the dashboard's login form) against the staff users; five
- * wrong passwords in a row lock the account for 15 minutes. bcrypt is deliberately slow, and an integration
- * polling the API sends the same credentials every time, so a successful check is remembered for a minute
- * (keyed by a hash of name, password and stored hash: a changed password or a deactivated user is not
- * remembered past that minute).
+ * Checks staff credentials (HTTP Basic for the API, the dashboard's login form) against the staff users. Wrong
+ * passwords slow down the client that sends them ({@link LoginThrottle}); a client still in its delay is refused
+ * before its password is looked at. bcrypt is deliberately slow, and an integration polling the API sends the same
+ * credentials every time, so a successful check is remembered for a minute (keyed by a hash of name, password and
+ * stored hash: a changed password or a deactivated user is not remembered past that minute).
  */
 @ApplicationScoped
 class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    /** Wrong passwords in a row before the account is locked, and for how long. */
-    static final int MAX_FAILURES = 5;
-    static final Duration LOCKED_FOR = Duration.ofMinutes(15);
-
     private static final Logger LOG = Logger.getLogger(StaffIdentityProvider.class);
 
     private final StaffUsers users;
+    private final LoginThrottle throttle;
+    private final ClientAddresses clientAddresses;
     private final Clock clock;
+    private final Counter wrongCredentials;
+    private final Counter delayed;
     private final Cache<String, StaffRole> recentlyVerified = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1))
             .maximumSize(1_000)
             .build();
 
-    StaffIdentityProvider(StaffUsers users, Clock clock) {
+    StaffIdentityProvider(StaffUsers users, LoginThrottle throttle, ClientAddresses clientAddresses, Clock clock,
+            MeterRegistry metrics) {
         this.users = users;
+        this.throttle = throttle;
+        this.clientAddresses = clientAddresses;
         this.clock = clock;
+        // On /q/metrics as aguavoz_login_failures_total{reason="wrong_credentials|delayed"}.
+        this.wrongCredentials = metrics.counter("aguavoz.login.failures", "reason", "wrong_credentials");
+        this.delayed = metrics.counter("aguavoz.login.failures", "reason", "delayed");
     }
 
     @Override
@@ -61,51 +71,64 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
             AuthenticationRequestContext context) {
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
+        String client = clientAddresses.of(HttpSecurityUtils.getRoutingContextAttribute(request));
         return context.runBlocking(() -> {
-            // The failure is recorded (committed) before it is reported: an exception inside the transaction
-            // would roll the count back.
+            Instant now = clock.instant();
+            LoginThrottle.Standing standing = throttle.standing(client, username);
+            if (standing.delayedAt(now)) {
+                delayed.increment();
+                LOG.debugf("Login of %s from %s refused unchecked: delayed until %s", printable(username), client,
+                        standing.delayedUntil());
+                throw LoginDelayedResponse.refusal(standing.secondsLeftAt(now));
+            }
+            // Each step commits on its own: a failure is counted before it is reported, and no database
+            // connection waits while bcrypt runs.
             StaffRole role = verify(username, password);
             if (role == null) {
+                LoginThrottle.Failure failure = throttle.countFailure(client, username);
+                wrongCredentials.increment();
+                LOG.warnf("Login failed for %s from %s (%d in a row for this account there, %d from the address);"
+                        + " next try from there after %s", printable(username), client, failure.accountFailures(),
+                        failure.addressFailures(), failure.delayedUntil());
                 throw new AuthenticationFailedException();
+            }
+            if (standing.accountHasFailures()) {
+                throttle.forgive(client, username);
             }
             return identity(username, role);
         });
     }
 
-    /** The user's role, or null for a wrong name, a wrong password or a locked account (all look the same). */
-    @ActivateRequestContext
-    @Transactional
+    /** The user's role, or null for a wrong name, a wrong password or an inactive user (all look the same). */
     StaffRole verify(String username, String password) {
-        StaffUser user = users.byUsername(username).filter(u -> u.active).orElse(null);
-        if (user == null) {
+        Optional<StaffUser> found = user(username);
+        if (found.isEmpty()) {
             Passwords.spendVerificationTime(password);
             return null;
         }
-        Instant now = clock.instant();
-        if (user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
-            Passwords.spendVerificationTime(password);
-            return null;
-        }
+        StaffUser user = found.get();
         String key = sha256(username + '\0' + password + '\0' + user.passwordHash);
         StaffRole cached = recentlyVerified.getIfPresent(key);
         if (cached == user.role) {
-            user.failedLogins = 0; // a right password ends a run of wrong ones, cached or not
             return cached;
         }
         if (!Passwords.matches(password, user.passwordHash)) {
-            user.failedLogins++;
-            if (user.failedLogins >= MAX_FAILURES) {
-                user.lockedUntil = now.plus(LOCKED_FOR);
-                user.failedLogins = 0;
-                LOG.warnf("Staff user %s locked for %d minutes after %d wrong passwords", username,
-                        LOCKED_FOR.toMinutes(), MAX_FAILURES);
-            }
             return null;
         }
-        user.failedLogins = 0;
-        user.lockedUntil = null;
         recentlyVerified.put(key, user.role);
         return user.role;
+    }
+
+    @ActivateRequestContext
+    @Transactional
+    Optional<StaffUser> user(String username) {
+        return users.byUsername(username).filter(u -> u.active);
+    }
+
+    /** A name as typed, safe for one log line: no control characters, at most 64 characters. */
+    private static String printable(String username) {
+        String clean = LoginThrottle.account(username).replaceAll("\\p{Cntrl}", "?");
+        return '"' + clean + '"';
     }
 
     private static SecurityIdentity identity(String username, StaffRole role) {

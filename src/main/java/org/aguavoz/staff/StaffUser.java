@@ -34,14 +34,6 @@ public class StaffUser extends PanacheEntityBase {
 
     public boolean active = true;
 
-    /** Wrong passwords in a row; reset by a right one. */
-    @Column(name = "failed_logins")
-    public int failedLogins;
-
-    /** Set after too many wrong passwords: until then even the right one is refused. */
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
-
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 }

@@ -5,8 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -17,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.aguavoz.TestClients;
 import org.aguavoz.TestClock;
 import org.aguavoz.TestCommunities;
 import org.aguavoz.TestStaff;
@@ -26,7 +27,7 @@ import org.aguavoz.staff.StaffRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Login, sessions, CSRF, lockout, headers and page weight of the dashboard, over plain HTTP. */
+/** Login, sessions, CSRF, login delays, headers and page weight of the dashboard, over plain HTTP. */
 @QuarkusTest
 class DashboardSecurityTest {
 
@@ -91,18 +92,29 @@ class DashboardSecurityTest {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountForFifteenMinutes() {
-        String username = "locked-" + UUID.randomUUID().toString().substring(0, 8);
+    void wrongPasswordsSlowDownTheFormFromThatAddressButNeverLockTheAccount() {
+        String username = "slow-" + UUID.randomUUID().toString().substring(0, 8);
         QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(AddStaffUser.class).get()
-                .add(username, "Bloqueada", StaffRole.STAFF, "right-password-1"));
-        for (int i = 0; i < 5; i++) {
-            assertNull(tryLogIn(username, "wrong-password-" + i));
-        }
-        assertNull(tryLogIn(username, "right-password-1"), "the right password opened a locked account");
-        given().auth().preemptive().basic(username, "right-password-1").get("/api/v1/agency").then().statusCode(401);
+                .add(username, "Lenta", StaffRole.STAFF, "right-password-1"));
+        String from = TestClients.freshAddress();
+        TestClients.Reply wrong = TestClients.formLogin(from, username, "wrong-password-1");
+        assertEquals(302, wrong.status());
+        assertTrue(wrong.header("Location").endsWith("/login?error=1"), wrong.header("Location"));
 
-        clock.advance(Duration.ofMinutes(16));
-        assertNotNull(tryLogIn(username, "right-password-1"));
+        TestClients.Reply refused = TestClients.formLogin(from, username, "right-password-1");
+        assertEquals(302, refused.status());
+        assertTrue(refused.header("Location").matches(".*/login\\?error=1&wait=1"), refused.header("Location"));
+        assertFalse(refused.setsCookie("aguavoz-session"), "the right password was checked during the delay");
+        given().get("/login?error=1&wait=1").then().statusCode(200)
+                .body(containsString("Demasiados intentos fallidos desde este equipo. Vuelva a intentarlo en 1 s."));
+        given().get("/login?error=1&wait=1&lang=en").then()
+                .body(containsString("Too many failed attempts from this device. Try again in 1 s."));
+
+        assertNotNull(tryLogIn(username, "right-password-1"), "the account was locked for everyone");
+        clock.advance(Duration.ofSeconds(2));
+        TestClients.Reply later = TestClients.formLogin(from, username, "right-password-1");
+        assertEquals(302, later.status());
+        assertTrue(later.setsCookie("aguavoz-session"), "the right password after the delay was refused");
     }
 
     @Test
@@ -130,6 +142,6 @@ class DashboardSecurityTest {
         Response response = given().redirects().follow(false).formParam("j_username", username)
                 .formParam("j_password", password).post("/j_security_check");
         assertEquals(302, response.statusCode());
-        return response.getHeader("Location").endsWith("error=1") ? null : response.getCookie("aguavoz-session");
+        return response.getHeader("Location").contains("error=1") ? null : response.getCookie("aguavoz-session");
     }
 }
