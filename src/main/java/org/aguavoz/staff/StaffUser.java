@@ -42,6 +42,10 @@ public class StaffUser extends PanacheEntityBase {
     @Column(name = "locked_until")
     public Instant lockedUntil;
 
+    /** Set by logging out: a session cookie issued at or before this moment is refused. */
+    @Column(name = "sessions_ended_at")
+    public Instant sessionsEndedAt;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 }
