@@ -74,6 +74,7 @@ class DatabaseRulesTest {
         quiet hours that start when they end         | 23514 | update agency set quiet_hours_start = '07:00', quiet_hours_end = '07:00'
         integrity complaints routed to a committee   | 23514 | update routing_rule set route = 'BOTH' where category = 'INTEGRITY'
         a staff password that is not a bcrypt hash   | 23514 | insert into staff_user (username, display_name, password_hash, role) values ('u@', 'U', 'secret', 'STAFF')
+        a short application secret                   | 23514 | insert into app_secret (name, value) values ('s@', 'short')
         """)
     void refuses(String rule, String sqlState, String statement) {
         SQLException refused = assertThrows(SQLException.class, () -> execute(statement.replace("@", code)));

@@ -66,12 +66,14 @@ public final class TestClients {
         return request.append("Connection: close\r\n\r\n").toString();
     }
 
-    /** The dashboard's login form, posted as a browser would. */
+    /** The dashboard's login form, posted as a browser would: with the form's CSRF token in its field and cookie. */
     public static Reply formLogin(String from, String username, String password) {
-        String body = "j_username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&j_password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        String csrf = "c".repeat(43);
+        String body = "csrf=" + csrf + "&j_username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&j_password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return send(connect(from), "POST /j_security_check HTTP/1.1\r\nHost: localhost\r\n"
+                + "Cookie: aguavoz-csrf=" + csrf + "\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + bytes.length + "\r\n"
                 + "Connection: close\r\n\r\n" + body);
     }

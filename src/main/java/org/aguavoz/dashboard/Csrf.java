@@ -39,9 +39,13 @@ final class Csrf {
     }
 
     static void check(String field, String cookieValue) {
-        if (field == null || cookieValue == null || !MessageDigest.isEqual(field.getBytes(StandardCharsets.UTF_8),
-                cookieValue.getBytes(StandardCharsets.UTF_8))) {
+        if (!matches(field, cookieValue)) {
             throw new ForbiddenException("the form's security token is missing or wrong: reload the page and try again");
         }
+    }
+
+    static boolean matches(String field, String cookieValue) {
+        return field != null && cookieValue != null && MessageDigest.isEqual(field.getBytes(StandardCharsets.UTF_8),
+                cookieValue.getBytes(StandardCharsets.UTF_8));
     }
 }

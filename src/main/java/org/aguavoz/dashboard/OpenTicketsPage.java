@@ -47,7 +47,7 @@ public class OpenTicketsPage {
 
     @CheckedTemplate(basePath = "dashboard")
     static class Templates {
-        static native TemplateInstance tickets(DashboardViews.OpenTickets page, String user, String language);
+        static native TemplateInstance tickets(DashboardViews.OpenTickets page, String csrf, String user, String language);
     }
 
     private final EntityManager em;
@@ -68,7 +68,7 @@ public class OpenTicketsPage {
     public Response openTickets(@QueryParam("community") String community, @QueryParam("category") String category,
             @QueryParam("status") String status, @QueryParam("late") String late, @QueryParam("q") String search,
             @QueryParam("page") @DefaultValue("1") int page, @QueryParam("lang") String lang,
-            @CookieParam(PageLanguage.COOKIE) String langCookie) {
+            @CookieParam(PageLanguage.COOKIE) String langCookie, @CookieParam(Csrf.COOKIE) String csrfCookie) {
         String language = PageLanguage.choose(lang, langCookie);
         UiTexts ui = PageLanguage.texts(language);
         if (search != null && search.strip().matches("[0-9]{4,6}") && tickets.byReference(search.strip()).isPresent()) {
@@ -120,9 +120,10 @@ public class OpenTicketsPage {
         DashboardViews.OpenTickets view = new DashboardViews.OpenTickets(rows, counts, statuses, categories,
                 community == null ? "" : community, onlyLate, pageNumber > 1 ? pageNumber - 1 : 0, more ? pageNumber + 1 : 0,
                 filterQuery(community, category, status, late));
-        TemplateInstance instance = Templates.tickets(view, identity.getPrincipal().getName(), language)
+        String token = Csrf.tokenFor(csrfCookie); // for the logout button
+        TemplateInstance instance = Templates.tickets(view, token, identity.getPrincipal().getName(), language)
                 .setLocale(Locale.forLanguageTag(language));
-        return PageLanguage.remember(Response.ok(instance), lang, language).build();
+        return PageLanguage.remember(Response.ok(instance), lang, language).cookie(Csrf.cookie(token)).build();
     }
 
     /** The filters again, for the links to the previous and next page; only values that could be real ones. */

@@ -34,6 +34,10 @@ public class StaffUser extends PanacheEntityBase {
 
     public boolean active = true;
 
+    /** Set by logging out: a session cookie issued at or before this moment is refused. */
+    @Column(name = "sessions_ended_at")
+    public Instant sessionsEndedAt;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 }

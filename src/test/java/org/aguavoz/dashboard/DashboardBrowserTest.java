@@ -227,6 +227,15 @@ class DashboardBrowserTest {
         browser.get(base + "login?lang=es");
     }
 
+    @Test
+    void theLogoutButtonEndsTheSession() {
+        logIn("admin", TestStaff.ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("form.logout button")).click();
+        waitUntil(page -> page.getCurrentUrl().endsWith("/login"));
+        browser.get(base.toString());
+        waitUntil(page -> page.getCurrentUrl().endsWith("/login"));
+    }
+
     private void logIn(String username, String password) {
         browser.get(base + "login");
         browser.findElement(By.name("j_username")).sendKeys(username);

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,17 +132,66 @@ class DashboardSecurityTest {
         assertTrue(page + css < 100 * 1024, page + css + " bytes");
     }
 
-    /** The session cookie after a successful login. */
+    @Test
+    void aLoginWithoutTheFormsTokenIsRefused() {
+        for (String[] token : new String[][] {{null, null}, {"t".repeat(43), null}, {null, "t".repeat(43)},
+                {"t".repeat(43), "u".repeat(43)}}) {
+            var request = given().redirects().follow(false).formParam("j_username", "admin")
+                    .formParam("j_password", TestStaff.ADMIN_PASSWORD);
+            if (token[0] != null) {
+                request.formParam("csrf", token[0]);
+            }
+            if (token[1] != null) {
+                request.cookie("aguavoz-csrf", token[1]);
+            }
+            Response response = request.post("/j_security_check");
+            response.then().statusCode(302).header("Location", endsWith("/login?error=1"));
+            assertNull(response.getCookie("aguavoz-session"), "a login without its token opened a session");
+        }
+        assertNotNull(TestStaff.tryLogIn("admin", TestStaff.ADMIN_PASSWORD), "with the login page's token it works");
+    }
+
+    @Test
+    void redirectsNeverNameTheHostARequestClaims() {
+        String evil = "evil.example";
+        given().redirects().follow(false).header("Host", evil).get("/").then().statusCode(302)
+                .header("Location", "/login");
+        given().redirects().follow(false).header("Host", evil).get("/logout").then().statusCode(303)
+                .header("Location", "/");
+        String csrf = TestStaff.loginPageToken();
+        Response login = given().redirects().follow(false).header("Host", evil).cookie("aguavoz-csrf", csrf)
+                .formParam("csrf", csrf).formParam("j_username", "admin")
+                .formParam("j_password", TestStaff.ADMIN_PASSWORD).post("/j_security_check");
+        login.then().statusCode(302).header("Location", "/");
+        // The return address the form login keeps in a cookie was made from the Host too.
+        given().redirects().follow(false).header("Host", evil)
+                .cookie("quarkus-redirect-location", "http://evil.example/x").cookie("aguavoz-csrf", csrf).formParam("csrf", csrf).formParam("j_username", "admin")
+                .formParam("j_password", TestStaff.ADMIN_PASSWORD).post("/j_security_check")
+                .then().statusCode(302).header("Location", "/x");
+    }
+
+    @Test
+    void everyCookieIsSecureWhenThePublicUrlIsHttps() {
+        // The test profile's public URL is https://agua.example.mx; the tests talk plain HTTP to localhost, as the
+        // app does behind a proxy that ends TLS.
+        Response page = given().get("/login?lang=en");
+        assertTrue(page.getDetailedCookie("aguavoz-csrf").isSecured(), "aguavoz-csrf");
+        assertTrue(page.getDetailedCookie("aguavoz-lang").isSecured(), "aguavoz-lang");
+        String csrf = page.getCookie("aguavoz-csrf");
+        Response login = given().redirects().follow(false).cookie("aguavoz-csrf", csrf).formParam("csrf", csrf)
+                .formParam("j_username", "admin").formParam("j_password", TestStaff.ADMIN_PASSWORD)
+                .post("/j_security_check");
+        assertTrue(login.getDetailedCookie("aguavoz-session").isSecured(), "aguavoz-session");
+        assertTrue(login.getDetailedCookie("aguavoz-session").isHttpOnly(), "aguavoz-session is HttpOnly");
+        Response challenge = given().redirects().follow(false).get("/settings");
+        assertTrue(challenge.getDetailedCookie("quarkus-redirect-location").isSecured(), "quarkus-redirect-location");
+    }
+
     static String logIn(String username, String password) {
-        String session = tryLogIn(username, password);
-        assertNotNull(session, "login of " + username + " failed");
-        return session;
+        return TestStaff.logIn(username, password);
     }
 
     static String tryLogIn(String username, String password) {
-        Response response = given().redirects().follow(false).formParam("j_username", username)
-                .formParam("j_password", password).post("/j_security_check");
-        assertEquals(302, response.statusCode());
-        return response.getHeader("Location").contains("error=1") ? null : response.getCookie("aguavoz-session");
+        return TestStaff.tryLogIn(username, password);
     }
 }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -19,7 +18,6 @@ import io.quarkiverse.wiremock.devservice.ConnectWireMock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.aguavoz.TestCommunities;
 import org.aguavoz.TestStaff;
@@ -368,9 +366,7 @@ class WhoIsToldTest {
 
         private String session() {
             if (session == null) {
-                Response login = given().redirects().follow(false).formParam("j_username", "admin")
-                        .formParam("j_password", TestStaff.ADMIN_PASSWORD).post("/j_security_check");
-                session = Objects.requireNonNull(login.getCookie("aguavoz-session"), "admin login failed");
+                session = TestStaff.logIn("admin", TestStaff.ADMIN_PASSWORD);
             }
             return session;
         }

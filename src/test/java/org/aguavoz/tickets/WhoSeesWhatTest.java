@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -97,10 +96,7 @@ class WhoSeesWhatTest {
                 return given().redirects().follow(false);
             }
             api();
-            Response login = given().redirects().follow(false).formParam("j_username", username)
-                    .formParam("j_password", password).post("/j_security_check");
-            String session = login.getCookie("aguavoz-session");
-            assertNotNull(session, "login of " + username + " failed");
+            String session = TestStaff.logIn(username, password);
             return given().redirects().follow(false).cookie("aguavoz-session", session);
         }
 

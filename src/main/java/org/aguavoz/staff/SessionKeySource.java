@@ -1,0 +1,212 @@
+package org.aguavoz.staff;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.logging.Logger;
+import org.postgresql.Driver;
+
+/**
+ * Supplies the key that encrypts the dashboard's session cookies when QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY is not
+ * set, so Quarkus never makes a temporary one (and never logs it). The key is made once, 32 random bytes, and kept:
+ * in the table {@code app_secret} when an external database can be read this early (every instance then shares it),
+ * otherwise in a file of the data directory that only its owner may read. Quarkus reads the key while it builds its
+ * runtime configuration, before any bean, Flyway or the embedded PostgreSQL has started; that is why this is a
+ * config source reading JDBC and files itself. {@link PublishSessionKey} copies a file key into the table once
+ * Flyway has created it, so the next start finds it there.
+ * <p>
+ * The source answers only when asked for the key and does not list it among its names: nothing that merely walks
+ * the configuration (the build, a config dump) makes or reads a key. No key material is ever logged.
+ */
+public class SessionKeySource implements ConfigSourceFactory {
+
+    static final String KEY_PROPERTY = "quarkus.http.auth.session.encryption-key";
+    static final String NAME = "aguavoz stored session key";
+    static final String SECRET_NAME = "session-encryption-key";
+    static final String SELECT = "select value from app_secret where name = ?";
+    /** A config source runs before config mappings exist, so its own setting is read by name with this default. */
+    static final String KEY_FILE_PROPERTY = "aguavoz.session.key-file";
+    static final String DEFAULT_KEY_FILE = "data/session.key";
+    /** Below application.properties (250) and environment variables (300): a configured key always wins. */
+    private static final int ORDINAL = 100;
+
+    private static final Logger LOG = Logger.getLogger(SessionKeySource.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        Path file = Path.of(Optional.ofNullable(value(context, KEY_FILE_PROPERTY)).orElse(DEFAULT_KEY_FILE));
+        Database database = new Database(value(context, "quarkus.datasource.jdbc.url"),
+                value(context, "quarkus.datasource.username"), value(context, "quarkus.datasource.password"));
+        return List.of(new Source(file, database));
+    }
+
+    private static String value(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value == null || value.getValue() == null || value.getValue().isBlank() ? null : value.getValue();
+    }
+
+    /** Where the key was found: the shared table, or the file (then it still has to be published). */
+    record StoredKey(String key, boolean fromDatabase) {
+
+        @Override
+        public String toString() {
+            return "StoredKey[fromDatabase=" + fromDatabase + "]"; // never the key, even in a failed assertion
+        }
+    }
+
+    static StoredKey load(Path file, Database database) {
+        if (database.url() != null && database.url().startsWith("jdbc:postgresql:")) {
+            try {
+                Optional<String> shared = database.read();
+                if (shared.isPresent()) {
+                    return new StoredKey(shared.get(), true);
+                }
+            } catch (SQLException e) {
+                // The embedded database starts after the configuration, and an external one may not be up yet.
+                LOG.infof("The session key is kept in %s: the database could not be read at start (%s)", file,
+                        e.getSQLState());
+            }
+        }
+        return new StoredKey(readOrCreateFile(file), false);
+    }
+
+    static String newKey() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String readOrCreateFile(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Path dir = file.toAbsolutePath().getParent();
+                Files.createDirectories(dir);
+                Path temp = Files.createTempFile(dir, ".session-key", ".tmp",
+                        PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                try {
+                    Files.writeString(temp, newKey(), StandardCharsets.US_ASCII);
+                    // A link, not a move: if another process made the file meanwhile, its key stays and is used.
+                    Files.createLink(file, temp);
+                    LOG.infof("Made a new session key in %s (readable by its owner only)", file);
+                } catch (FileAlreadyExistsException raced) {
+                    // fall through and read the other process's key
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
+            }
+            if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(file, OWNER_ONLY);
+                LOG.warnf("%s was readable by others: its permissions are now owner-only", file);
+            }
+            String key = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            if (key.length() < 32) {
+                throw new IllegalStateException(file + " does not hold a session key: delete it to make a new one");
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The session key file " + file + " could not be read or made", e);
+        }
+    }
+
+    /** The shared table, read with plain JDBC: no datasource exists yet when the key is needed. */
+    record Database(String url, String username, String password) {
+
+        Optional<String> read() throws SQLException {
+            try (Connection connection = connect();
+                    PreparedStatement select = connection.prepareStatement(SELECT)) {
+                select.setString(1, SECRET_NAME);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+                }
+            }
+        }
+
+        private Connection connect() throws SQLException {
+            Properties properties = new Properties();
+            if (username != null) {
+                properties.setProperty("user", username);
+            }
+            if (password != null) {
+                properties.setProperty("password", password);
+            }
+            properties.setProperty("connectTimeout", "5");
+            properties.setProperty("loginTimeout", "10");
+            // The driver itself: DriverManager may not see it through Quarkus's class loaders this early.
+            Connection connection = new Driver().connect(url, properties);
+            if (connection == null) {
+                throw new SQLException("not a PostgreSQL URL", "08001");
+            }
+            return connection;
+        }
+
+        @Override
+        public String toString() {
+            return "Database[" + url + "]";
+        }
+    }
+
+    /** Lazy: the key is looked up (or made) the first time it is asked for, never while names are listed. */
+    static final class Source implements ConfigSource {
+
+        private final Path file;
+        private final Database database;
+        private volatile String key;
+
+        Source(Path file, Database database) {
+            this.file = file;
+            this.database = database;
+        }
+
+        @Override
+        public Set<String> getPropertyNames() {
+            return Set.of();
+        }
+
+        @Override
+        public String getValue(String propertyName) {
+            if (!KEY_PROPERTY.equals(propertyName)) {
+                return null;
+            }
+            if (key == null) {
+                synchronized (this) {
+                    if (key == null) {
+                        key = load(file, database).key();
+                    }
+                }
+            }
+            return key;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public int getOrdinal() {
+            return ORDINAL;
+        }
+    }
+}
