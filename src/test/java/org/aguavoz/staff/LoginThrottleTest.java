@@ -98,7 +98,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void fiftyWrongPasswordsAtOnceCountFifty() throws Exception {
+    void fiftyWrongPasswordsAtOnceLoseNoCount() throws Exception {
         String username = newUser();
         String from = TestClients.freshAddress();
         List<Socket> sockets = new ArrayList<>();
@@ -122,13 +122,17 @@ class LoginThrottleTest {
             for (Future<Reply> reply : replies) {
                 statuses.add(reply.get().status());
             }
-            assertEquals(50, statuses.stream().filter(s -> s == 401).count(), statuses.toString());
+            // Requests that arrive while the first failures are being counted are refused unchecked (429); every
+            // one that was checked and failed is counted: no update is lost, however many arrive at once.
+            assertEquals(50, statuses.stream().filter(s -> s == 401 || s == 429).count(), statuses.toString());
+            long checked = statuses.stream().filter(s -> s == 401).count();
+            assertTrue(checked >= 1, statuses.toString());
+            assertEquals(checked, counter(from, username).failures());
+            assertEquals(checked, counter(from, "").failures());
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(50, counter(from, username).failures());
-        assertEquals(50, counter(from, "").failures());
-        assertEquals(Duration.ofMinutes(1), counter(from, username).delay(), "the longest delay");
+        assertTrue(counter(from, username).delay().compareTo(Duration.ofSeconds(1)) >= 0, "a delay follows");
     }
 
     @Test
