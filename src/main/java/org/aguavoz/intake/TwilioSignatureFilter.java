@@ -59,15 +59,18 @@ public class TwilioSignatureFilter {
 
     /**
      * The REST layer's guard: a /twilio/ resource never runs for a request the route above did not pass (should a
-     * path ever reach the resources without matching it).
+     * path ever reach the resources without matching it). A class of its own because the REST layer creates its
+     * filters before the configuration the check needs is there.
      */
-    @ServerRequestFilter
-    public Response refuseUnchecked(RoutingContext routing) {
-        if (routing.normalizedPath().startsWith(PREFIX) && routing.get(CHECKED) == null) {
-            LOG.warnf("Refused a webhook to %s: it did not pass the signature check", routing.request().path());
-            return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN).entity("Forbidden").build();
+    static class Guard {
+        @ServerRequestFilter
+        public Response refuseUnchecked(RoutingContext routing) {
+            if (routing.normalizedPath().startsWith(PREFIX) && routing.get(CHECKED) == null) {
+                LOG.warnf("Refused a webhook to %s: it did not pass the signature check", routing.request().path());
+                return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN).entity("Forbidden").build();
+            }
+            return null;
         }
-        return null;
     }
 
     private void check(RoutingContext routing) {
