@@ -2,6 +2,9 @@ package org.aguavoz.intake;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.twilio.security.RequestValidator;
 import io.vertx.core.buffer.Buffer;
@@ -41,6 +44,11 @@ public class TwilioSignatureFilter {
     private static final String CHECKED = TwilioSignatureFilter.class.getName() + ".checked";
     /** After the server's own first routes (access log, response headers), before security and REST. */
     private static final int ORDER = Integer.MIN_VALUE + 100;
+
+    /** At most one refusal a second is logged, with a count of the others: junk must not become log lines. */
+    private static final long WARNING_INTERVAL = TimeUnit.SECONDS.toNanos(1);
+    private static final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
+    private static final AtomicInteger unlogged = new AtomicInteger();
 
     private final RequestValidator validator;
     private final String publicUrl;
@@ -116,7 +124,7 @@ public class TwilioSignatureFilter {
         try {
             params = isForm(request) ? TwilioForm.parse(body.getBytes()).params() : Map.of();
         } catch (TwilioForm.Malformed e) {
-            LOG.warnf("Refused a webhook to %s: %s in its body", path, e.getMessage());
+            warn(path, e.getMessage() + " in its body");
             refuse(routing, 400, "Bad Request", false);
             return;
         }
@@ -124,13 +132,13 @@ public class TwilioSignatureFilter {
         String url = publicUrl + path + (query == null ? "" : "?" + query);
         String signature = request.getHeader("X-Twilio-Signature");
         if (validator == null || signature == null || !validator.validate(url, params, signature)) {
-            LOG.warnf("Refused a webhook to %s: %s", path, signature == null ? "no X-Twilio-Signature" : "bad signature");
+            warn(path, signature == null ? "no X-Twilio-Signature" : "bad signature");
             refuse(routing, 403, "Forbidden", false);
             return;
         }
         String sid = params.get("AccountSid");
         if (sid != null && !sid.equals(accountSid)) {
-            LOG.warnf("Refused a webhook to %s: signed, but for another Twilio account", path);
+            warn(path, "signed, but for another Twilio account");
             refuse(routing, 403, "Forbidden", false);
             return;
         }
@@ -141,8 +149,23 @@ public class TwilioSignatureFilter {
     }
 
     private static void tooLarge(RoutingContext routing, String path) {
-        LOG.warnf("Refused a webhook to %s: body over %d bytes", path, MAX_BODY_BYTES);
+        warn(path, "body over " + MAX_BODY_BYTES + " bytes");
         refuse(routing, 413, "Payload Too Large", true);
+    }
+
+    private static void warn(String path, String why) {
+        long now = System.nanoTime();
+        long next = nextWarning.get();
+        if (now - next < 0 || !nextWarning.compareAndSet(next, now + WARNING_INTERVAL)) {
+            unlogged.incrementAndGet();
+            return;
+        }
+        int others = unlogged.getAndSet(0);
+        if (others == 0) {
+            LOG.warnf("Refused a webhook to %s: %s", path, why);
+        } else {
+            LOG.warnf("Refused a webhook to %s: %s (and %d more refused since the last warning)", path, why, others);
+        }
     }
 
     /** Unreadable or absent: -1, and the bytes read are counted instead. */
