@@ -30,14 +30,15 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * <p>The check runs as the first route of the HTTP server, on the I/O thread, before a worker thread or the REST
  * layer sees the request: a body over {@link #MAX_BODY_BYTES} is refused with 413 as soon as its Content-Length
  * (or, when chunked, its bytes read so far) says so, and the connection is closed instead of reading the rest; a
- * body that is not a form, or has more than {@link TwilioForm#MAX_FIELDS} fields, gets 400. A flood of unsigned
- * junk therefore costs memory and time for at most 64 KB each, and signed webhooks keep their threads.
+ * form body that is not valid application/x-www-form-urlencoded, or has more than {@link TwilioForm#MAX_FIELDS}
+ * fields, gets 400. A flood of unsigned junk therefore costs memory and time for at most 64 KB each, and signed
+ * webhooks keep their threads. The resources get the body this check read, never a second copy of the stream.
  */
 @Singleton
 public class TwilioSignatureFilter {
 
     /** Twilio's largest webhook (an SMS of 1600 characters with its fields) is under 10 KB. */
-    public static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_BODY_BYTES = 64 * 1024;
 
     private static final Logger LOG = Logger.getLogger(TwilioSignatureFilter.class);
     private static final String PREFIX = "/twilio/";
