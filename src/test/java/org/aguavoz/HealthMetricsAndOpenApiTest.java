@@ -7,31 +7,40 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** The operator's endpoints answer on the management port only; the public port does not know them. */
 @QuarkusTest
 class HealthMetricsAndOpenApiTest {
 
     @Test
     void readinessChecksTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void metricsAreInPrometheusFormat() {
-        given().get("/q/metrics").then().statusCode(200)
+        Management.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"))
                 .body(containsString("agroal_"));
     }
 
     @Test
     void theApiIsDocumentedWithBasicAuth() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        Management.given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/communities"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/communities/{code}/members"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/tickets/{reference}"))
                 .body("components.securitySchemes.SecurityScheme.scheme", equalTo("basic"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/metrics", "/q/openapi", "/q/health", "/q/health/ready", "/q/health/live"})
+    void thePublicPortDoesNotServeThem(String path) {
+        given().get(path).then().statusCode(404);
     }
 }

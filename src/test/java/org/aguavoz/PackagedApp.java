@@ -56,14 +56,17 @@ public final class PackagedApp implements AutoCloseable {
     private final Path workDir;
     private final Path log;
     private final int httpPort;
+    private final int managementPort;
     private final boolean embeddedDb;
 
-    private PackagedApp(Process process, long startedAt, Path workDir, Path log, int httpPort, boolean embeddedDb) {
+    private PackagedApp(Process process, long startedAt, Path workDir, Path log, int httpPort, int managementPort,
+            boolean embeddedDb) {
         this.process = process;
         this.startedAt = startedAt;
         this.workDir = workDir;
         this.log = log;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
         this.embeddedDb = embeddedDb;
     }
 
@@ -89,11 +92,17 @@ public final class PackagedApp implements AutoCloseable {
             fail(jar + " is missing: integration tests run the packaged app (./mvnw verify packages it first)");
         }
         int port = freePort();
+        int managementPort = freePort();
+        while (managementPort == port) {
+            managementPort = freePort();
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // The embedded server unpacks ~60 MB; failsafe points java.io.tmpdir at target/tmp, keep the app there too.
         command.add("-Djava.io.tmpdir=" + Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
         command.add("-Dquarkus.http.port=" + port);
+        // Health and metrics are on the management interface; 9000 may be taken by another app on this machine.
+        command.add("-Dquarkus.management.port=" + managementPort);
         command.addAll(systemProperties);
         command.add("-jar");
         command.add(jar.toString());
@@ -106,16 +115,19 @@ public final class PackagedApp implements AutoCloseable {
         childEnv.putAll(env);
         try {
             long startedAt = System.nanoTime();
-            return new PackagedApp(builder.start(), startedAt, workDir, log, port, embeddedDb);
+            return new PackagedApp(builder.start(), startedAt, workDir, log, port, managementPort, embeddedDb);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
     }
 
-    /** Waits until {@code /q/health/ready} says UP and returns the time since the process was started. */
+    /**
+     * Waits until {@code /q/health/ready} on the management port says UP and returns the time since the process was
+     * started.
+     */
     public Duration awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest ready = request("/q/health/ready").timeout(Duration.ofSeconds(5)).build();
+        HttpRequest ready = managementRequest("/q/health/ready").timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 fail("The app exited with " + process.exitValue() + " before it was ready:\n" + outputTail());
@@ -154,6 +166,12 @@ public final class PackagedApp implements AutoCloseable {
 
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    /** A request to the management interface: /q/health, /q/metrics, /q/openapi. */
+    public HttpRequest.Builder managementRequest(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+                .timeout(Duration.ofSeconds(30));
     }
 
     public HttpResponse<String> send(HttpRequest request) {

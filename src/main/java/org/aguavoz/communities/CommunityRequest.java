@@ -16,12 +16,12 @@ public record CommunityRequest(
         @Pattern(regexp = "[0-9]{1,6}", message = "must be 1 to 6 digits, as printed on the community's posters")
         String code,
 
+        // One line, at most CommunityNames.MAX_NAME characters: checked by CreateCommunity for every way in.
         @NotBlank(message = "is required")
-        @Size(max = 120, message = "must be at most 120 characters")
         String name,
 
         @Size(max = 50, message = "at most 50 spelling variants")
-        List<@NotBlank(message = "must not be blank") @Size(max = 120, message = "must be at most 120 characters") String> aliases,
+        List<@NotBlank(message = "must not be blank") String> aliases,
 
         @DecimalMin(value = "-90", message = "must be between -90 and 90")
         @DecimalMax(value = "90", message = "must be between -90 and 90")

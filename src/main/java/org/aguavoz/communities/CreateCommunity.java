@@ -23,6 +23,7 @@ public class CreateCommunity {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Community create(CommunityRequest request) {
+        String name = checkedName(request.name());
         if ((request.latitude() == null) != (request.longitude() == null)) {
             throw new Refused(request.latitude() == null ? "latitude" : "longitude",
                     "latitude and longitude are given together or not at all");
@@ -33,7 +34,7 @@ public class CreateCommunity {
         Community community = new Community();
         community.agencyId = Agency.THE_AGENCY;
         community.code = request.code();
-        community.name = request.name().strip();
+        community.name = name;
         community.latitude = request.latitude();
         community.longitude = request.longitude();
         community.createdAt = clock.instant();
@@ -43,14 +44,26 @@ public class CreateCommunity {
         return community;
     }
 
+    /** The name as it will be stored; refused as {@link CommunityNames} says. Shared by creation and editing. */
+    static String checkedName(String name) {
+        CommunityNames.problemWithName(name).ifPresent(problem -> {
+            throw new Refused("name", problem);
+        });
+        return name.strip();
+    }
+
     /**
      * The spelling variants as they will be stored, by normalised form ("Los Ángeles" and "los angeles" are one
-     * variant: the first spelling is kept). Refused: a variant with no letters or digits, or one that already names a
-     * community other than {@code owner} (null for a new community). Shared by creation and editing.
+     * variant: the first spelling is kept). Refused: a variant {@link CommunityNames} refuses, one with no letters or
+     * digits, or one that already names a community other than {@code owner} (null for a new community). Shared by
+     * creation and editing.
      */
     static Map<String, String> checkedAliases(Communities communities, List<String> aliases, Community owner) {
         Map<String, String> checked = new LinkedHashMap<>();
         for (String alias : aliases) {
+            CommunityNames.problemWithAlias(alias).ifPresent(problem -> {
+                throw new Refused("aliases", problem);
+            });
             String normalized = SpellingVariant.normalize(alias);
             if (normalized.isEmpty()) {
                 throw new Refused("aliases", "\"" + alias.strip() + "\" has no letters or digits");

@@ -33,12 +33,10 @@ public class EditCommunity {
         if (!newCode.equals(community.code) && communities.byCode(newCode).isPresent()) {
             throw new CreateCommunity.Refused("code", "community " + newCode + " already exists", true);
         }
-        if (name == null || name.isBlank() || name.strip().length() > 120) {
-            throw new CreateCommunity.Refused("name", "must be 1 to 120 characters");
-        }
+        String checkedName = CreateCommunity.checkedName(name);
         Map<String, String> wanted = CreateCommunity.checkedAliases(communities, aliases, community);
         community.code = newCode;
-        community.name = name.strip();
+        community.name = checkedName;
         // Variants that stay are kept as rows (their unique key must not be deleted and inserted in one flush).
         community.aliases.removeIf(existing -> !wanted.containsKey(existing.normalized));
         community.aliases.forEach(existing -> wanted.remove(existing.normalized));

@@ -30,6 +30,7 @@ import org.aguavoz.committees.CommitteeMembership;
 import org.aguavoz.committees.CommitteeMemberships;
 import org.aguavoz.communities.Communities;
 import org.aguavoz.communities.Community;
+import org.aguavoz.communities.CommunityNames;
 import org.aguavoz.communities.CommunityRequest;
 import org.aguavoz.communities.CreateCommunity;
 import org.aguavoz.communities.EditCommunity;
@@ -148,13 +149,10 @@ public class CommunitiesPages {
         if (!trimmed.matches("[0-9]{1,6}")) {
             return problem("/communities", "code");
         }
-        if (name == null || name.isBlank() || name.strip().length() > 120) {
-            return problem("/communities", "name");
-        }
         try {
-            createCommunity.create(new CommunityRequest(trimmed, name.strip(), split(aliases), null, null));
+            createCommunity.create(new CommunityRequest(trimmed, name, split(aliases), null, null));
         } catch (CreateCommunity.Refused refused) {
-            return problem("/communities", refused.field);
+            return problem("/communities", communityField(refused));
         }
         return Response.seeOther(URI.create("/communities/" + trimmed)).build();
     }
@@ -171,7 +169,7 @@ public class CommunitiesPages {
         try {
             editCommunity.edit(community, newCode, name, split(aliases));
         } catch (CreateCommunity.Refused refused) {
-            return problem("/communities/" + code, refused.field);
+            return problem("/communities/" + code, communityField(refused));
         }
         return Response.seeOther(URI.create("/communities/" + community.code)).build();
     }
@@ -235,13 +233,19 @@ public class CommunitiesPages {
         return identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.STAFF);
     }
 
+    /** "name" on these forms is also a member's name; the community's has its own rule and words. */
+    private static String communityField(CreateCommunity.Refused refused) {
+        return "name".equals(refused.field) ? "communityName" : refused.field;
+    }
+
     private static String problemText(String field, UiTexts ui) {
         if (field == null) {
             return "";
         }
         return switch (field) {
             case "name" -> ui.problemName();
-            case "aliases" -> ui.problemAliases();
+            case "communityName" -> ui.problemCommunityName(CommunityNames.MAX_NAME);
+            case "aliases" -> ui.problemAliases(CommunityNames.MAX_ALIAS);
             case "phone" -> ui.problemPhone();
             case "member" -> ui.problemMember();
             default -> ui.problemCode();

@@ -21,6 +21,7 @@ import org.aguavoz.committees.CommitteeMemberships;
 import org.aguavoz.committees.MemberRole;
 import org.aguavoz.communities.Communities;
 import org.aguavoz.communities.Community;
+import org.aguavoz.communities.CommunityNames;
 import org.aguavoz.communities.CommunityRequest;
 import org.aguavoz.communities.CreateCommunity;
 import org.aguavoz.communities.SpellingVariant;
@@ -142,6 +143,9 @@ class RosterCsvImport {
             } else if (existing.isEmpty() && !namesInFile.containsKey(code)) {
                 if (name.isBlank()) {
                     errors.add(ui.importNoCommunityName());
+                } else if (CommunityNames.problemWithName(name).isPresent()) {
+                    // A quoted cell may hold line breaks; the same rule as the API's and the form's.
+                    errors.add(ui.importBadCommunityName(CommunityNames.MAX_NAME));
                 } else {
                     outcome.add(ui.importNewCommunity());
                 }
@@ -155,6 +159,10 @@ class RosterCsvImport {
             List<String> aliases = new ArrayList<>();
             for (String alias : value(record, columns, "aliases").split("\\|")) {
                 if (!alias.isBlank()) {
+                    if (CommunityNames.problemWithAlias(alias).isPresent()) {
+                        errors.add(ui.importBadAlias(CommunityNames.MAX_ALIAS));
+                        continue;
+                    }
                     aliases.add(alias.strip());
                     communities.byNormalizedAlias(SpellingVariant.normalize(alias)).filter(c -> !c.code.equals(code))
                             .ifPresent(other -> errors.add(ui.importAliasTaken(alias.strip(), other.code)));

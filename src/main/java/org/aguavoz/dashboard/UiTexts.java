@@ -267,6 +267,12 @@ public interface UiTexts {
     @Message("\"{alias}\" ya nombra a la comunidad {code}")
     String importAliasTaken(String alias, String code);
 
+    @Message("el nombre de la comunidad debe ser una sola línea de hasta {max} caracteres")
+    String importBadCommunityName(int max);
+
+    @Message("cada variante debe ser una sola línea de hasta {max} caracteres")
+    String importBadAlias(int max);
+
     @Message("faltan columnas: {columns}")
     String importMissingColumns(String columns);
 
@@ -303,8 +309,11 @@ public interface UiTexts {
     @Message("El nombre debe tener de 1 a 120 caracteres.")
     String problemName();
 
-    @Message("Una de las otras formas de escribirlo no tiene letras o ya nombra a otra comunidad.")
-    String problemAliases();
+    @Message("El nombre de la comunidad debe ser una sola línea de hasta {max} caracteres.")
+    String problemCommunityName(int max);
+
+    @Message("Una de las otras formas de escribirlo no tiene letras, pasa de una línea o de {max} caracteres, o ya nombra a otra comunidad.")
+    String problemAliases(int max);
 
     @Message("Ese teléfono no es válido.")
     String problemPhone();

@@ -150,4 +150,53 @@ class CommunityResourceTest {
                 .then().statusCode(201)
                 .body("aliases", hasSize(1));
     }
+
+    @ParameterizedTest(name = "{0} -> 400 on {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        a line break in the name          | name
+        a carriage return in the name     | name
+        a tab in the name                 | name
+        a NUL in the name                 | name
+        a right-to-left override          | name
+        a name of 81 characters           | name
+        a line break in a variant         | aliases
+        a variant of 61 characters        | aliases
+        """)
+    void namesAndVariantsAreOneShortLine(String description, String field) {
+        String code = TestCommunities.freshCode();
+        String name = switch (description) {
+            case "a line break in the name" -> "Santa Rita\nAVISO: llame al 961";
+            case "a carriage return in the name" -> "Santa Rita\rOtra";
+            case "a tab in the name" -> "Santa\tRita";
+            case "a NUL in the name" -> "Santa" + (char) 0 + "Rita";
+            case "a right-to-left override" -> "Santa " + (char) 0x202E + "Rita";
+            case "a name of 81 characters" -> "a".repeat(CommunityNames.MAX_NAME + 1);
+            default -> "Santa Rita " + code;
+        };
+        String alias = switch (description) {
+            case "a line break in a variant" -> "sta\nrita " + code;
+            case "a variant of 61 characters" -> "b".repeat(CommunityNames.MAX_ALIAS + 1);
+            default -> "sta rita " + code;
+        };
+
+        TestStaff.asAdmin().contentType(ContentType.JSON)
+                .body(java.util.Map.of("code", code, "name", name, "aliases", java.util.List.of(alias)))
+                .post("/api/v1/communities")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains(field));
+        TestStaff.asAdmin().get("/api/v1/communities/{code}", code).then().statusCode(404);
+    }
+
+    @Test
+    void aNameOfEightyAndVariantsOfSixtyCharactersAreFine() {
+        String code = TestCommunities.freshCode();
+        String name = ("Ñ" + code + " ").repeat(20).substring(0, CommunityNames.MAX_NAME);
+        String alias = ("v" + code + " ").repeat(20).substring(0, CommunityNames.MAX_ALIAS - 1) + "x";
+        TestStaff.asAdmin().contentType(ContentType.JSON)
+                .body(java.util.Map.of("code", code, "name", name, "aliases", java.util.List.of(alias)))
+                .post("/api/v1/communities")
+                .then().statusCode(201)
+                .body("name", equalTo(name.strip()));
+    }
 }

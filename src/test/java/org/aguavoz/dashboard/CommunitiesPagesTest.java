@@ -12,6 +12,7 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTest;
 import org.aguavoz.TestCommunities;
 import org.aguavoz.TestStaff;
+import org.aguavoz.communities.CommunityNames;
 import org.aguavoz.intake.TwilioWebhook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,45 @@ class CommunitiesPagesTest {
         TestStaff.asAdmin().get("/api/v1/communities/{c}", other).then().statusCode(404);
         given().cookie("aguavoz-session", session).get("/communities?problem=aliases").then()
                 .body(containsString("ya nombra a otra comunidad")).body(not(containsString("already names")));
+    }
+
+    @Test
+    void aCommunityNameOrVariantOfMoreThanOneShortLineIsToldNotStored() {
+        String code = TestCommunities.freshCode();
+        post("/communities", Map.of("code", code, "name", "Santa Rita\r\nAVISO: llame al 961"))
+                .header("Location", endsWith("problem=communityName"));
+        post("/communities", Map.of("code", code, "name", "x".repeat(CommunityNames.MAX_NAME + 1)))
+                .header("Location", endsWith("problem=communityName"));
+        TestStaff.asAdmin().get("/api/v1/communities/{c}", code).then().statusCode(404);
+        given().cookie("aguavoz-session", session).get("/communities?problem=communityName").then()
+                .body(containsString("una sola línea de hasta 80 caracteres"));
+
+        post("/communities", Map.of("code", code, "name", "Santa Rita Arriba"));
+        post("/communities/" + code, Map.of("newCode", code, "name", "Santa Rita Arriba",
+                "aliases", "sta rita arriba | " + "y".repeat(CommunityNames.MAX_ALIAS + 1)))
+                .header("Location", endsWith("problem=aliases"));
+        post("/communities/" + code, Map.of("newCode", code, "name", "Santa Rita\tArriba", "aliases", ""))
+                .header("Location", endsWith("problem=communityName"));
+        TestStaff.asAdmin().get("/api/v1/communities/{c}", code).then().body("name", equalTo("Santa Rita Arriba"))
+                .body("aliases", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void aRosterCsvWithAMultiLineCommunityNameIsShownWithItsErrorAndNotImported() {
+        String code = TestCommunities.freshCode();
+        String other = TestCommunities.freshCode();
+        String csv = "codigo,comunidad,alias\n"
+                + code + ",\"Santa Rita\nAVISO: llame al 961\",\n"
+                + other + ",Santa Rita Baja,\"sta rita\nbaja\"\n";
+
+        given().cookie("aguavoz-session", session).cookie("aguavoz-csrf", token).formParam("csrf", token)
+                .formParam("csv", csv).redirects().follow(false).post("/communities/import")
+                .then().statusCode(200)
+                .body(containsString("el nombre de la comunidad debe ser una sola línea de hasta 80 caracteres"))
+                .body(containsString("cada variante debe ser una sola línea de hasta 60 caracteres"));
+
+        TestStaff.asAdmin().get("/api/v1/communities/{c}", code).then().statusCode(404);
+        TestStaff.asAdmin().get("/api/v1/communities/{c}", other).then().statusCode(404);
     }
 
     private io.restassured.response.ValidatableResponse post(String path, Map<String, String> form) {

@@ -113,7 +113,7 @@ class DeadlinesTest {
                 .body("reference", not(hasItem(reference)));
         TestStaff.asViewer().get("/api/v1/tickets?late=maybe").then().statusCode(400)
                 .body("errors[0].field", equalTo("late"));
-        io.restassured.RestAssured.get("/q/metrics").then().statusCode(200)
+        org.aguavoz.Management.given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("aguavoz_deadline_steps_total{step=\"acknowledge\"}"));
     }
 

@@ -86,7 +86,7 @@ class SmsFloodTest {
 
     /** The value of one line of /q/metrics (Prometheus text), 0 when the series does not exist yet. */
     private static double metric(String series) {
-        return io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString().lines()
+        return org.aguavoz.Management.given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
                 .filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).strip()))
                 .findFirst().orElse(0);
