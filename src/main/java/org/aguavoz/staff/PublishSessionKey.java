@@ -23,12 +23,18 @@ class PublishSessionKey {
 
     private static final Logger LOG = Logger.getLogger(PublishSessionKey.class);
 
-    void publish(@Observes @Priority(100) StartupEvent start, DataSource dataSource) throws SQLException {
+    /**
+     * {@code sessionConfig} is injected so that its setting is a known mapping in every build (a config source, which
+     * reads it by name, does not register it), and so that start-up names the file.
+     */
+    void publish(@Observes @Priority(100) StartupEvent start, DataSource dataSource, SessionConfig sessionConfig)
+            throws SQLException {
         ConfigValue key = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
                 .getConfigValue(SessionKeySource.KEY_PROPERTY);
         if (key.getValue() == null || !SessionKeySource.NAME.equals(key.getSourceName())) {
             return;
         }
+        LOG.debugf("The session key made by AguaVoz is kept in %s and in the table app_secret", sessionConfig.keyFile());
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into app_secret (name, value) values (?, ?) on conflict (name) do nothing")) {

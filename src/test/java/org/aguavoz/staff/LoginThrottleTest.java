@@ -225,7 +225,7 @@ class LoginThrottleTest {
     }
 
     private static double metric(String series) {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+        return org.aguavoz.Management.given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
                 .filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).strip()))
                 .findFirst().orElse(0);
