@@ -49,6 +49,8 @@ public class SessionKeySource implements ConfigSourceFactory {
     static final String DEFAULT_KEY_FILE = "data/session.key";
     /** Below application.properties (250) and environment variables (300): a configured key always wins. */
     private static final int ORDINAL = 100;
+    /** PostgreSQL's SQLSTATE for a table that does not exist. */
+    private static final String UNDEFINED_TABLE = "42P01";
 
     private static final Logger LOG = Logger.getLogger(SessionKeySource.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -80,10 +82,13 @@ public class SessionKeySource implements ConfigSourceFactory {
         if (database.url() != null && database.url().startsWith("jdbc:postgresql:")) {
             try {
                 Optional<String> shared = database.read();
-                if (shared.isPresent()) {
-                    return new StoredKey(shared.get(), true);
-                }
+                // A database that answers but holds no key yet (its first start): the key is made now and stored
+                // there once Flyway has run (PublishSessionKey); nothing is written next to an external database.
+                return shared.map(key -> new StoredKey(key, true)).orElseGet(() -> new StoredKey(newKey(), false));
             } catch (SQLException e) {
+                if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+                    return new StoredKey(newKey(), false); // the very first start: app_secret is not created yet
+                }
                 // The embedded database starts after the configuration, and an external one may not be up yet.
                 LOG.infof("The session key is kept in %s: the database could not be read at start (%s)", file,
                         e.getSQLState());
