@@ -48,7 +48,7 @@ public class TicketActionsResource {
             @FormParam("note") String note, @FormParam("sms") String sms, @FormParam("community") String community,
             @FormParam("into") String into) {
         Csrf.check(csrf, csrfCookie);
-        Ticket ticket = find(reference);
+        Ticket ticket = tickets.byReference(reference).orElseThrow(NotFoundException::new);
         Actor actor = Actor.staff(identity.getPrincipal().getName(), Channel.DASHBOARD);
         try {
             Ticket next = staffActions.act(ticket, new StaffActions.Request(action, note, "on".equals(sms), community, into),
@@ -62,13 +62,6 @@ public class TicketActionsResource {
         } catch (TicketTransitionRefused refused) {
             return backTo(reference, true);
         }
-    }
-
-    private Ticket find(String reference) {
-        if (reference == null || !reference.matches("[0-9]{4,6}")) {
-            throw new NotFoundException();
-        }
-        return tickets.byReference(reference).orElseThrow(NotFoundException::new);
     }
 
     private static Response backTo(String reference, boolean refused) {

@@ -67,7 +67,7 @@ public class TicketPage {
     public Response ticket(@PathParam("reference") String reference, @QueryParam("refused") String refused,
             @QueryParam("lang") String lang, @CookieParam(PageLanguage.COOKIE) String langCookie,
             @CookieParam(Csrf.COOKIE) String csrfCookie) {
-        Ticket ticket = find(reference);
+        Ticket ticket = tickets.byReference(reference).orElseThrow(NotFoundException::new);
         String language = PageLanguage.choose(lang, langCookie);
         UiTexts ui = PageLanguage.texts(language);
         Instant now = clock.instant();
@@ -129,12 +129,5 @@ public class TicketPage {
             return "";
         }
         return visibility.description(ticket).orElse(ui.hiddenWords());
-    }
-
-    private Ticket find(String reference) {
-        if (reference == null || !reference.matches("[0-9]{4,6}")) {
-            throw new NotFoundException();
-        }
-        return tickets.byReference(reference).orElseThrow(NotFoundException::new);
     }
 }

@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Method;
 import java.net.URL;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -184,17 +179,6 @@ class PublicFiguresTest {
         given().get("/public?lang=en").then().statusCode(200).cookie("aguavoz-lang", "en")
                 .body(containsString("Public figures of the water committees"))
                 .body(containsString("no water"));
-    }
-
-    @Test
-    void everyTextHasAnEnglishVersion() throws IOException {
-        Properties english = new Properties();
-        try (InputStream in = PublicFiguresTest.class.getResourceAsStream("/messages/figures_en.properties")) {
-            english.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        Set<String> keys = Arrays.stream(FiguresTexts.class.getDeclaredMethods()).map(Method::getName)
-                .collect(Collectors.toSet());
-        assertEquals(keys, english.stringPropertyNames());
     }
 
     @Test

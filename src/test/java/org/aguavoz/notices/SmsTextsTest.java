@@ -3,17 +3,10 @@ package org.aguavoz.notices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.aguavoz.outbox.Gsm7;
@@ -68,22 +61,6 @@ class SmsTextsTest {
     void theCommitteeNoticeLeavesRoomForTheReportersWords() {
         String notice = SmsBundles.texts("es").committeeNotice(LONGEST_REFERENCE, "AGUA SUCIA", LONGEST_COMMUNITY, "");
         assertTrue(Gsm7.septets(notice) <= 110, notice + " leaves too little of one segment for a short report");
-    }
-
-    @Test
-    void everyTextHasAnEnglishVersion() throws IOException {
-        Properties english = new Properties();
-        try (InputStream in = SmsTextsTest.class.getResourceAsStream("/messages/sms_en.properties")) {
-            english.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        Set<String> keys = Arrays.stream(SmsTexts.class.getDeclaredMethods()).map(Method::getName)
-                .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> missing = new TreeSet<>(keys);
-        missing.removeAll(english.stringPropertyNames());
-        Set<String> unknown = new TreeSet<>(english.stringPropertyNames());
-        unknown.removeAll(keys);
-        assertEquals(Set.of(), missing, "no English text for");
-        assertEquals(Set.of(), unknown, "English texts for no method");
     }
 
     @Test

@@ -14,19 +14,13 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -276,17 +270,6 @@ class Open311ResourceTest {
                 assertFalse(body.contains(words), "'" + words + "' in " + body);
             }
         }
-    }
-
-    @Test
-    void everyTextHasAnEnglishVersion() throws IOException {
-        Properties english = new Properties();
-        try (InputStream in = Open311ResourceTest.class.getResourceAsStream("/messages/open311_en.properties")) {
-            english.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        Set<String> keys = Arrays.stream(Open311Texts.class.getDeclaredMethods()).map(Method::getName)
-                .collect(Collectors.toSet());
-        assertEquals(keys, english.stringPropertyNames());
     }
 
     /** Files a report by signed SMS webhook, as a villager would, and returns its reference. */
