@@ -41,7 +41,7 @@ public final class PackagedApp implements AutoCloseable {
     /** The jar {@code ./mvnw package} builds, with the embedded PostgreSQL unless {@code -Dexternal-db}. */
     public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
 
-    /** {@code quarkus.embedded.postgresql.port} of the prod build (application.properties). */
+    /** {@code aguavoz.embedded-db.port}'s default (org.aguavoz.database.EmbeddedDatabaseSource). */
     public static final int EMBEDDED_PG_PORT = 54329;
 
     public static final String ADMIN = "admin";
@@ -58,6 +58,8 @@ public final class PackagedApp implements AutoCloseable {
     private final int httpPort;
     private final int managementPort;
     private final boolean embeddedDb;
+    /** After {@link #killHard()} the embedded server is meant to outlive the app: {@link #close()} leaves it be. */
+    private volatile boolean killedHard;
 
     private PackagedApp(Process process, long startedAt, Path workDir, Path log, int httpPort, int managementPort,
             boolean embeddedDb) {
@@ -72,8 +74,9 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Starts {@link #JAR}, which brings its own PostgreSQL. */
     public static PackagedApp startEmbedded(Path workDir, List<String> systemProperties, Map<String, String> env) {
-        if (!portIsFree(EMBEDDED_PG_PORT)) {
-            // The embedded server would log "started" anyway and the app would use the foreign database.
+        // The app refuses a port taken by another program too; this names the likely culprit in the test's own words.
+        // The one server allowed to hold it is one left running by a hard kill of an app on this same directory.
+        if (!portIsFree(EMBEDDED_PG_PORT) && leftoverPostmasterPid(workDir).isEmpty()) {
             fail("Port " + EMBEDDED_PG_PORT + " is taken (another AguaVoz or its embedded PostgreSQL still runs);"
                     + " the packaged app would silently use that database");
         }
@@ -229,9 +232,45 @@ public final class PackagedApp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        if (embeddedDb) {
+        if (embeddedDb && !killedHard) {
             awaitPortFree(EMBEDDED_PG_PORT, Duration.ofSeconds(20));
         }
+    }
+
+    /**
+     * Kills the app as the kernel's out-of-memory killer or {@code kill -9} would: no shutdown hook runs, so its
+     * embedded PostgreSQL (not a child: reparented by {@code pg_ctl}) keeps running. Returns that server's pid.
+     */
+    public Optional<Long> killHard() {
+        killedHard = true;
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return embeddedPostmasterPid();
+    }
+
+    /** The pid in {@code data/postgresql/postmaster.pid} of the working directory, if the server runs. */
+    public Optional<Long> embeddedPostmasterPid() {
+        return leftoverPostmasterPid(workDir);
+    }
+
+    private static Optional<Long> leftoverPostmasterPid(Path workDir) {
+        Path pidFile = workDir.resolve("data/postgresql/postmaster.pid");
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+        } catch (IOException | RuntimeException none) {
+            return Optional.empty();
+        }
+    }
+
+    /** The app's own process, to watch it stop. */
+    public ProcessHandle processHandle() {
+        return process.toHandle();
     }
 
     private void killEmbeddedPostmaster() {
