@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -129,16 +130,25 @@ public final class PackagedApp implements AutoCloseable {
      * started.
      */
     public Duration awaitReady(Duration timeout) {
+        return awaitReadyOrExit(timeout).orElseGet(() ->
+                fail("The app exited with " + process.exitValue() + " before it was ready:\n" + outputTail()));
+    }
+
+    /**
+     * For starts that may stop on purpose: the time until {@code /q/health/ready} said UP, or empty when the app exited
+     * before that ({@link #exitCode()} then says how).
+     */
+    public Optional<Duration> awaitReadyOrExit(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest ready = managementRequest("/q/health/ready").timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                fail("The app exited with " + process.exitValue() + " before it was ready:\n" + outputTail());
+                return Optional.empty();
             }
             try {
                 HttpResponse<String> response = HTTP.send(ready, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"")) {
-                    return Duration.ofNanos(System.nanoTime() - startedAt);
+                    return Optional.of(Duration.ofNanos(System.nanoTime() - startedAt));
                 }
             } catch (ConnectException notListeningYet) {
                 // keep polling
@@ -151,6 +161,29 @@ public final class PackagedApp implements AutoCloseable {
             pause(Duration.ofMillis(200));
         }
         fail("/q/health/ready was not UP within " + timeout + ":\n" + outputTail());
+        return Optional.empty();
+    }
+
+    /** The exit code of an app that has exited. */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    /** Waits until a line of the app's output contains {@code text} and returns that line. */
+    public String awaitLine(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<String> line = outputLines().stream().filter(l -> l.contains(text)).findFirst();
+            if (line.isPresent()) {
+                return line.get();
+            }
+            if (!process.isAlive()) {
+                fail("The app exited with " + process.exitValue() + " before it wrote \"" + text + "\":\n"
+                        + outputTail());
+            }
+            pause(Duration.ofMillis(100));
+        }
+        fail("The app wrote no \"" + text + "\" within " + timeout + ":\n" + outputTail());
         return null;
     }
 
@@ -186,6 +219,38 @@ public final class PackagedApp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A dashboard login through the login form, as a browser does it (the login page first, for its CSRF token);
+     * returns the session cookie's value.
+     */
+    public String logIn(String username, String password) {
+        HttpResponse<String> page = send(request("/login").GET().build());
+        String csrf = cookie(page, "aguavoz-csrf").orElseGet(() -> fail("the login page set no CSRF cookie"));
+        if (!page.body().contains("name=\"csrf\" value=\"" + csrf + "\"")) {
+            fail("the login form does not carry the CSRF cookie's token");
+        }
+        String form = "csrf=" + urlEncoded(csrf) + "&j_username=" + urlEncoded(username) + "&j_password="
+                + urlEncoded(password);
+        HttpResponse<String> login = send(request("/j_security_check")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "aguavoz-csrf=" + csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        String location = login.headers().firstValue("Location").orElse("");
+        if (login.statusCode() != 302 || location.contains("error=1")) {
+            fail("the login of " + username + " was refused: " + login.statusCode() + " to " + location);
+        }
+        return cookie(login, "aguavoz-session").orElseGet(() -> fail("the login set no session cookie"));
+    }
+
+    /** The value a response sets for a cookie. */
+    public static Optional<String> cookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1).split(";", 2)[0]).findFirst();
+    }
+
+    private static String urlEncoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     public static String basicAuth(String user, String password) {

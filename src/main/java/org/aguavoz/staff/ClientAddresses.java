@@ -38,7 +38,8 @@ class ClientAddresses {
                 ranges.add(AddressRange.parse(proxy));
             } catch (IllegalArgumentException e) {
                 throw new InvalidSettingException("AGUAVOZ_TRUSTED_PROXIES (aguavoz.trusted-proxies)",
-                        "is wrong: " + e.getMessage());
+                        "is wrong: " + e.getMessage() + "; list the proxies' addresses or CIDR ranges, comma-separated,"
+                                + " e.g. 10.0.0.5,172.16.0.0/12 (host names are not looked up)");
             }
         }
         this.trustedProxies = List.copyOf(ranges);

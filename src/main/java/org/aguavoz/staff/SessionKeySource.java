@@ -22,6 +22,7 @@ import java.util.Set;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
+import io.smallrye.config.SmallRyeConfig;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 import org.postgresql.Driver;
@@ -32,8 +33,8 @@ import org.postgresql.Driver;
  * in the table {@code app_secret} when an external database can be read this early (every instance then shares it),
  * otherwise in a file of the data directory that only its owner may read. Quarkus reads the key while it builds its
  * runtime configuration, before any bean, Flyway or the embedded PostgreSQL has started; that is why this is a
- * config source reading JDBC and files itself. {@link PublishSessionKey} copies a file key into the table once
- * Flyway has created it, so the next start finds it there.
+ * config source reading JDBC and files itself. {@link PublishSessionKey} copies a new or file key into the table
+ * once Flyway has created it, so the next start finds it there.
  * <p>
  * The source answers only when asked for the key and does not list it among its names: nothing that merely walks
  * the configuration (the build, a config dump) makes or reads a key. No key material is ever logged.
@@ -47,6 +48,8 @@ public class SessionKeySource implements ConfigSourceFactory {
     /** A config source runs before config mappings exist, so its own setting is read by name with this default. */
     static final String KEY_FILE_PROPERTY = "aguavoz.session.key-file";
     static final String DEFAULT_KEY_FILE = "data/session.key";
+    /** The address the embedded PostgreSQL extension gives its own server, for its port. */
+    private static final String EMBEDDED_URL = "jdbc:postgresql://localhost:%s/postgres?stringtype=unspecified";
     /** Below application.properties (250) and environment variables (300): a configured key always wins. */
     private static final int ORDINAL = 100;
     /** PostgreSQL's SQLSTATE for a table that does not exist. */
@@ -59,8 +62,15 @@ public class SessionKeySource implements ConfigSourceFactory {
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         Path file = Path.of(Optional.ofNullable(value(context, KEY_FILE_PROPERTY)).orElse(DEFAULT_KEY_FILE));
-        Database database = new Database(value(context, "quarkus.datasource.jdbc.url"),
-                value(context, "quarkus.datasource.username"), value(context, "quarkus.datasource.password"));
+        String url = value(context, "quarkus.datasource.jdbc.url");
+        String embeddedPort = value(context, "quarkus.embedded.postgresql.port");
+        if (url != null && embeddedPort != null && url.equals(EMBEDDED_URL.formatted(embeddedPort))) {
+            // Its address is known now, but the embedded server starts after the configuration: its table can never
+            // be read this early, and the file is the key of every start.
+            url = null;
+        }
+        Database database = new Database(url, value(context, "quarkus.datasource.username"),
+                value(context, "quarkus.datasource.password"));
         return List.of(new Source(file, database));
     }
 
@@ -69,12 +79,28 @@ public class SessionKeySource implements ConfigSourceFactory {
         return value == null || value.getValue() == null || value.getValue().isBlank() ? null : value.getValue();
     }
 
-    /** Where the key was found: the shared table, or the file (then it still has to be published). */
-    record StoredKey(String key, boolean fromDatabase) {
+    /** Where the key in use came from; it decides what {@link PublishSessionKey} does when the table holds another. */
+    enum Origin {
+        /** Read from app_secret: every instance on that database uses it. */
+        TABLE,
+        /** Made now: the database answered but held no key yet (its first start). Stored once Flyway has run. */
+        NEW,
+        /** The file, because the configured database could not be read at start; the next start may read it. */
+        FILE_DATABASE_DOWN,
+        /** The file: the embedded PostgreSQL (or none) can never be read this early, so every start reads the file. */
+        FILE;
+
+        /** Whether starting again would read the key from app_secret rather than use this one. */
+        boolean restartReadsTheTable() {
+            return this != FILE;
+        }
+    }
+
+    record StoredKey(String key, Origin origin) {
 
         @Override
         public String toString() {
-            return "StoredKey[fromDatabase=" + fromDatabase + "]"; // never the key, even in a failed assertion
+            return "StoredKey[origin=" + origin + "]"; // never the key, even in a failed assertion
         }
     }
 
@@ -82,19 +108,30 @@ public class SessionKeySource implements ConfigSourceFactory {
         if (database.url() != null && database.url().startsWith("jdbc:postgresql:")) {
             try {
                 Optional<String> shared = database.read();
+                if (shared.isPresent()) {
+                    LOG.info("The session key is the one stored in the table app_secret, shared by every instance");
+                    return new StoredKey(shared.get(), Origin.TABLE);
+                }
                 // A database that answers but holds no key yet (its first start): the key is made now and stored
                 // there once Flyway has run (PublishSessionKey); nothing is written next to an external database.
-                return shared.map(key -> new StoredKey(key, true)).orElseGet(() -> new StoredKey(newKey(), false));
+                return madeForTheDatabase();
             } catch (SQLException e) {
                 if (UNDEFINED_TABLE.equals(e.getSQLState())) {
-                    return new StoredKey(newKey(), false); // the very first start: app_secret is not created yet
+                    return madeForTheDatabase(); // the very first start: app_secret is not created yet
                 }
-                // The embedded database starts after the configuration, and an external one may not be up yet.
+                // The external database may not be up yet.
                 LOG.infof("The session key is kept in %s: the database could not be read at start (%s)", file,
                         e.getSQLState());
+                return new StoredKey(readOrCreateFile(file), Origin.FILE_DATABASE_DOWN);
             }
         }
-        return new StoredKey(readOrCreateFile(file), false);
+        return new StoredKey(readOrCreateFile(file), Origin.FILE);
+    }
+
+    private static StoredKey madeForTheDatabase() {
+        LOG.info("The database holds no session key yet: made one, stored in the table app_secret once the schema is"
+                + " migrated");
+        return new StoredKey(newKey(), Origin.NEW);
     }
 
     static String newKey() {
@@ -172,12 +209,26 @@ public class SessionKeySource implements ConfigSourceFactory {
         }
     }
 
+    /** The key this process runs with and where it came from, or empty when it is not this source's. */
+    static Optional<StoredKey> inUse(SmallRyeConfig config) {
+        ConfigValue value = config.getConfigValue(KEY_PROPERTY);
+        if (value.getValue() == null || !NAME.equals(value.getSourceName())) {
+            return Optional.empty(); // configured by the operator
+        }
+        for (ConfigSource source : config.getConfigSources()) {
+            if (source instanceof Source ours && ours.stored != null && ours.stored.key().equals(value.getValue())) {
+                return Optional.of(ours.stored);
+            }
+        }
+        throw new IllegalStateException("The session key came from " + NAME + ", which does not know where it got it");
+    }
+
     /** Lazy: the key is looked up (or made) the first time it is asked for, never while names are listed. */
     static final class Source implements ConfigSource {
 
         private final Path file;
         private final Database database;
-        private volatile String key;
+        private volatile StoredKey stored;
 
         Source(Path file, Database database) {
             this.file = file;
@@ -194,14 +245,14 @@ public class SessionKeySource implements ConfigSourceFactory {
             if (!KEY_PROPERTY.equals(propertyName)) {
                 return null;
             }
-            if (key == null) {
+            if (stored == null) {
                 synchronized (this) {
-                    if (key == null) {
-                        key = load(file, database).key();
+                    if (stored == null) {
+                        stored = load(file, database);
                     }
                 }
             }
-            return key;
+            return stored.key();
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.aguavoz.agency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.aguavoz.PackagedApp;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -243,6 +246,103 @@ class ExternalPostgresIT {
             apps.forEach(PackagedApp::close);
             twilio.stop();
         }
+    }
+
+    /**
+     * Two instances started at the same moment on an empty database each make a session key, and only one can be
+     * stored. The other stops with one line; started again (systemd's Restart=on-failure), it reads the stored key
+     * before Flyway and HTTP, and a login on either instance then opens the dashboard on the other. No instance writes
+     * a key file next to the external database, and no output shows the key.
+     */
+    @Test
+    void twoFirstStartsAtOnceShareOneSessionKey() throws Exception {
+        String database = createDatabase("agency_keys");
+        // Flyway's history table stays locked until both instances have made their key, so neither can migrate and
+        // store its key before the other has made one, however the two processes are scheduled. The baseline is
+        // below V0001: every migration is still the app's.
+        Flyway.configure().dataSource(jdbcUrl(database), APP_ROLE, APP_PASSWORD).baselineVersion("0").load().baseline();
+        Map<String, String> env = datasource(database);
+        List<PackagedApp> apps = new ArrayList<>();
+        try {
+            try (Connection lock = connect(database, "postgres", SUPERUSER_PASSWORD);
+                    Statement s = lock.createStatement()) {
+                lock.setAutoCommit(false);
+                s.execute("lock table flyway_schema_history in access exclusive mode");
+                for (String name : List.of("key-a", "key-b")) {
+                    Path workDir = base.resolve("app-" + name);
+                    Files.createDirectories(workDir);
+                    apps.add(PackagedApp.startExternal(jar, workDir, List.of(), env));
+                }
+                for (PackagedApp app : apps) {
+                    app.awaitLine("The database holds no session key yet: made one", Duration.ofSeconds(60));
+                }
+                lock.commit();
+            }
+            List<Optional<Duration>> ready = new ArrayList<>();
+            for (PackagedApp app : apps) {
+                ready.add(app.awaitReadyOrExit(Duration.ofSeconds(90)));
+            }
+            assertEquals(1, ready.stream().filter(Optional::isPresent).count(),
+                    "of two instances with different keys, exactly one may start");
+            PackagedApp winner = apps.get(ready.get(0).isPresent() ? 0 : 1);
+            PackagedApp loser = apps.get(ready.get(0).isPresent() ? 1 : 0);
+            assertNotEquals(0, loser.exitCode(), "the instance whose key was not stored stops with a failure");
+            List<String> loserOutput = loser.outputLines();
+            String stop = loserOutput.stream().filter(l -> l.contains("Another instance stored the session key first")
+                    && l.contains("starting again picks up the stored key")).findFirst()
+                    .orElseGet(() -> fail("no line says why:\n" + String.join("\n", loserOutput)));
+            assertFalse(loserOutput.stream().anyMatch(l -> l.startsWith("\tat ") || l.startsWith("Caused by")),
+                    "a stack trace buries that line:\n" + String.join("\n", loserOutput));
+            System.out.printf("ExternalPostgresIT: two first starts at once: one ready in %d ms, the other exited with"
+                    + " %d: %s%n", ready.stream().flatMap(Optional::stream).findFirst().orElseThrow().toMillis(),
+                    loser.exitCode(), stop.strip());
+
+            PackagedApp restarted = PackagedApp.startExternal(jar, loser.workDir(), List.of(), env);
+            apps.add(restarted);
+            Duration again = restarted.awaitReady(Duration.ofSeconds(60));
+            System.out.printf("ExternalPostgresIT: the stopped instance started again, ready in %d ms%n",
+                    again.toMillis());
+            List<String> output = restarted.outputLines();
+            int keyLine = indexOf(output, "The session key is the one stored in the table app_secret");
+            int flywayLine = indexOf(output, "[org.fly");
+            assertTrue(keyLine >= 0 && flywayLine >= 0 && keyLine < flywayLine,
+                    "the key is read from app_secret before Flyway runs:\n" + String.join("\n", output));
+            assertEquals(-1, indexOf(output, "made one"), "the restart made a key of its own");
+
+            String fromWinner = winner.logIn(PackagedApp.ADMIN, ADMIN_PASSWORD);
+            String fromRestarted = restarted.logIn(PackagedApp.ADMIN, ADMIN_PASSWORD);
+            assertEquals(200, dashboard(restarted, fromWinner), "a session of the first instance on the second");
+            assertEquals(200, dashboard(winner, fromRestarted), "a session of the second instance on the first");
+            assertEquals(302, dashboard(winner, "not-a-session"), "any cookie would do");
+
+            String key;
+            try (Connection c = connect(database, APP_ROLE, APP_PASSWORD)) {
+                key = single(c, "select value from app_secret where name = 'session-encryption-key'");
+            }
+            List<String> everyLine = new ArrayList<>(loserOutput);
+            everyLine.addAll(winner.outputLines());
+            everyLine.addAll(restarted.outputLines());
+            assertFalse(everyLine.stream().anyMatch(l -> l.contains(key)), "a line of the apps' output holds the key");
+            for (PackagedApp app : List.of(winner, restarted)) {
+                assertFalse(Files.exists(app.workDir().resolve("data")), "a key file next to an external database in "
+                        + app.workDir());
+            }
+        } finally {
+            apps.forEach(PackagedApp::close);
+        }
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int dashboard(PackagedApp app, String session) {
+        return app.send(app.request("/").header("Cookie", "aguavoz-session=" + session).GET().build()).statusCode();
     }
 
     /** Copies what the build needs, so the outer build's target/ is left alone, and packages without the extension. */

@@ -54,6 +54,16 @@ class SettingsValidationIT {
     }
 
     @Test
+    void refusesATrustedProxyGivenByName() {
+        refusesToStart("malformed-trusted-proxies",
+                PackagedApp.env("AGUAVOZ_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                        "AGUAVOZ_TRUSTED_PROXIES", "10.0.0.5,proxy.example"),
+                "AGUAVOZ_TRUSTED_PROXIES (aguavoz.trusted-proxies) is wrong: \"proxy.example\" is not an IP address or"
+                        + " CIDR range; list the proxies' addresses or CIDR ranges, comma-separated, e.g."
+                        + " 10.0.0.5,172.16.0.0/12 (host names are not looked up)");
+    }
+
+    @Test
     void refusesABrokenVoiceFlowNamingFileStepAndProblem() throws java.io.IOException {
         java.nio.file.Path flows = PackagedApp.freshDirectory("SettingsValidationIT", "broken-flows");
         String flow = java.nio.file.Files.readString(java.nio.file.Path.of("ivr-flows/default.json"))

@@ -46,7 +46,8 @@ class SessionKeyFileTest {
         Path file = dir.resolve("session.key");
         SessionKeySource.StoredKey stored = SessionKeySource.load(file,
                 new SessionKeySource.Database(null, null, null));
-        assertEquals(new SessionKeySource.StoredKey(SessionKeySource.readOrCreateFile(file), false), stored);
+        String key = SessionKeySource.readOrCreateFile(file);
+        assertEquals(new SessionKeySource.StoredKey(key, SessionKeySource.Origin.FILE), stored);
     }
 
     @Test
@@ -54,6 +55,6 @@ class SessionKeyFileTest {
         Path file = dir.resolve("session.key");
         SessionKeySource.StoredKey stored = SessionKeySource.load(file,
                 new SessionKeySource.Database("jdbc:postgresql://127.0.0.1:1/nothing", "x", "y"));
-        assertEquals(false, stored.fromDatabase());
+        assertEquals(SessionKeySource.Origin.FILE_DATABASE_DOWN, stored.origin());
     }
 }

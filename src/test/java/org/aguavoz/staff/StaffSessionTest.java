@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,13 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.config.ConfigValue;
@@ -108,9 +112,11 @@ class StaffSessionTest {
                     connection.getMetaData().getUserName(),
                     config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
         }
+        assertEquals(new SessionKeySource.StoredKey(key.getValue(), SessionKeySource.Origin.FILE),
+                SessionKeySource.inUse(config).orElseThrow(), "the embedded database is never read this early");
         assertEquals(key.getValue(), database.read().orElseThrow());
         SessionKeySource.StoredKey next = SessionKeySource.load(file.resolveSibling("unused.key"), database);
-        assertEquals(new SessionKeySource.StoredKey(key.getValue(), true), next);
+        assertEquals(new SessionKeySource.StoredKey(key.getValue(), SessionKeySource.Origin.TABLE), next);
         assertFalse(Files.exists(file.resolveSibling("unused.key")), "with the database readable, no file is made");
 
         Path log = Path.of("target/quarkus-test.log");
@@ -118,6 +124,62 @@ class StaffSessionTest {
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
             assertFalse(line.contains(key.getValue()), "a log line holds the session key");
             assertFalse(line.contains("temporary key"), "Quarkus made and logged a key of its own: " + line);
+        }
+    }
+
+    /**
+     * Two first starts at once on an empty external database each make a key; the first to store it wins. The other
+     * one must not go on with its own key (its cookies would fail on every other instance): a restart reads the
+     * stored key, so it stops. Only the embedded database's file key, which every start of that one instance reads,
+     * takes the table's place. Run in a transaction that is rolled back: the stored key of this app stays.
+     */
+    @Test
+    void aKeyThatLostTheRaceToBeStoredStopsTheStart() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                execute(connection, "delete from app_secret");
+                String first = SessionKeySource.newKey();
+                PublishSessionKey.store(connection, new SessionKeySource.StoredKey(first, SessionKeySource.Origin.NEW),
+                        "data/session.key");
+                assertTrue(first.equals(storedKey(connection)), "an empty table stores the new key");
+
+                for (SessionKeySource.Origin origin : List.of(SessionKeySource.Origin.NEW,
+                        SessionKeySource.Origin.FILE_DATABASE_DOWN, SessionKeySource.Origin.TABLE)) {
+                    SessionKeySource.StoredKey late = new SessionKeySource.StoredKey(SessionKeySource.newKey(), origin);
+                    ConfigurationException stop = assertThrows(ConfigurationException.class,
+                            () -> PublishSessionKey.store(connection, late, "data/session.key"), origin.name());
+                    assertEquals(PublishSessionKey.ANOTHER_INSTANCE_WAS_FIRST, stop.getMessage());
+                    assertTrue(first.equals(storedKey(connection)), "the first key stays stored after " + origin);
+                }
+                PublishSessionKey.store(connection,
+                        new SessionKeySource.StoredKey(first, SessionKeySource.Origin.TABLE), "data/session.key");
+                assertTrue(first.equals(storedKey(connection)), "the stored key read back is no conflict");
+
+                String file = SessionKeySource.newKey();
+                PublishSessionKey.store(connection, new SessionKeySource.StoredKey(file, SessionKeySource.Origin.FILE),
+                        "data/session.key");
+                assertTrue(file.equals(storedKey(connection)), "the embedded database's table follows its key file");
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String storedKey(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select value from app_secret where name = '"
+                        + SessionKeySource.SECRET_NAME + "'")) {
+            assertTrue(row.next(), "no key is stored");
+            String key = row.getString(1);
+            assertFalse(row.next());
+            return key;
         }
     }
 
