@@ -48,8 +48,6 @@ public class SessionKeySource implements ConfigSourceFactory {
     /** A config source runs before config mappings exist, so its own setting is read by name with this default. */
     static final String KEY_FILE_PROPERTY = "aguavoz.session.key-file";
     static final String DEFAULT_KEY_FILE = "data/session.key";
-    /** The address the embedded PostgreSQL extension gives its own server, for its port. */
-    private static final String EMBEDDED_URL = "jdbc:postgresql://localhost:%s/postgres?stringtype=unspecified";
     /** Below application.properties (250) and environment variables (300): a configured key always wins. */
     private static final int ORDINAL = 100;
     /** PostgreSQL's SQLSTATE for a table that does not exist. */
@@ -62,13 +60,9 @@ public class SessionKeySource implements ConfigSourceFactory {
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         Path file = Path.of(Optional.ofNullable(value(context, KEY_FILE_PROPERTY)).orElse(DEFAULT_KEY_FILE));
+        // Only a configured URL is seen here: the embedded server's address comes from another factory's source
+        // (org.aguavoz.database), which SmallRye keeps out of this context. The embedded start reads the file.
         String url = value(context, "quarkus.datasource.jdbc.url");
-        String embeddedPort = value(context, "quarkus.embedded.postgresql.port");
-        if (url != null && embeddedPort != null && url.equals(EMBEDDED_URL.formatted(embeddedPort))) {
-            // Its address is known now, but the embedded server starts after the configuration: its table can never
-            // be read this early, and the file is the key of every start.
-            url = null;
-        }
         Database database = new Database(url, value(context, "quarkus.datasource.username"),
                 value(context, "quarkus.datasource.password"));
         return List.of(new Source(file, database));
