@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,15 +129,16 @@ final class EmbeddedServer {
     /**
      * A port held by another program (another PostgreSQL, an AguaVoz started elsewhere) would make the server fail to
      * listen, while the library's readiness probe and then AguaVoz itself would talk to that other program's
-     * database. Checked on the IPv4 loopback the JDBC URL reaches, without SO_REUSEADDR.
+     * database. Asked by connecting to the IPv4 loopback the JDBC URL reaches: a test bind would also fail on the
+     * closed connections of a server stopped a moment ago (TIME_WAIT), which PostgreSQL itself ignores.
      */
     private static void refuseIfPortTaken(int port) {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(false);
-            probe.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-        } catch (IOException taken) {
-            throw new IllegalStateException("Port " + port + " of the embedded PostgreSQL is taken by another program:"
-                    + " stop it, or give the embedded server another port with AGUAVOZ_EMBEDDED_DB_PORT");
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 1000);
+        } catch (IOException nobodyListens) {
+            return;
         }
+        throw new IllegalStateException("Port " + port + " of the embedded PostgreSQL is taken by another program:"
+                + " stop it, or give the embedded server another port with AGUAVOZ_EMBEDDED_DB_PORT");
     }
 }
