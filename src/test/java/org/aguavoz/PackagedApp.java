@@ -73,24 +73,32 @@ public final class PackagedApp implements AutoCloseable {
         this.embeddedDb = embeddedDb;
     }
 
-    /** Starts {@link #JAR}, which brings its own PostgreSQL. */
-    public static PackagedApp startEmbedded(Path workDir, List<String> systemProperties, Map<String, String> env) {
+    /**
+     * Starts {@link #JAR}, which brings its own PostgreSQL.
+     *
+     * @param jvmOptions options of the app's JVM, given before {@code -jar}: system properties
+     *                   ({@code -Dquarkus.profile=demo}) and JVM settings ({@code -Xmx256m})
+     */
+    public static PackagedApp startEmbedded(Path workDir, List<String> jvmOptions, Map<String, String> env) {
         // The app refuses a port taken by another program too; this names the likely culprit in the test's own words.
         // The one server allowed to hold it is one left running by a hard kill of an app on this same directory.
         if (!portIsFree(EMBEDDED_PG_PORT) && leftoverPostmasterPid(workDir).isEmpty()) {
             fail("Port " + EMBEDDED_PG_PORT + " is taken (another AguaVoz or its embedded PostgreSQL still runs);"
                     + " the packaged app would silently use that database");
         }
-        return start(JAR, workDir, systemProperties, env, true);
+        return start(JAR, workDir, jvmOptions, env, true);
     }
 
-    /** Starts a jar built with {@code -Dexternal-db}; the datasource comes from {@code env}. */
-    public static PackagedApp startExternal(Path jar, Path workDir, List<String> systemProperties,
+    /**
+     * Starts a jar built with {@code -Dexternal-db}; the datasource comes from {@code env}, {@code jvmOptions} as in
+     * {@link #startEmbedded}.
+     */
+    public static PackagedApp startExternal(Path jar, Path workDir, List<String> jvmOptions,
             Map<String, String> env) {
-        return start(jar, workDir, systemProperties, env, false);
+        return start(jar, workDir, jvmOptions, env, false);
     }
 
-    private static PackagedApp start(Path jar, Path workDir, List<String> systemProperties, Map<String, String> env,
+    private static PackagedApp start(Path jar, Path workDir, List<String> jvmOptions, Map<String, String> env,
             boolean embeddedDb) {
         if (!Files.isRegularFile(jar)) {
             fail(jar + " is missing: integration tests run the packaged app (./mvnw verify packages it first)");
@@ -107,7 +115,7 @@ public final class PackagedApp implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + port);
         // Health and metrics are on the management interface; 9000 may be taken by another app on this machine.
         command.add("-Dquarkus.management.port=" + managementPort);
-        command.addAll(systemProperties);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
 

@@ -11,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -27,12 +28,12 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * X-Twilio-Signature for the URL Twilio called (AGUAVOZ_PUBLIC_URL + path + query, not the URL this instance
  * sees behind a proxy) and come from our account. Anything else is refused before it is stored.
  *
- * <p>The check runs as the first route of the HTTP server, on the I/O thread, before a worker thread or the REST
- * layer sees the request: a body over {@link #MAX_BODY_BYTES} is refused with 413 as soon as its Content-Length
- * (or, when chunked, its bytes read so far) says so, and the connection is closed instead of reading the rest; a
- * form body that is not valid application/x-www-form-urlencoded, or has more than {@link TwilioForm#MAX_FIELDS}
- * fields, gets 400. A flood of unsigned junk therefore costs memory and time for at most 64 KB each, and signed
- * webhooks keep their threads. The resources get the body this check read, never a second copy of the stream.
+ * <p>The check runs as the first route of the HTTP server, on the I/O thread, before a worker thread or the REST layer
+ * sees the request: a body over {@link #MAX_BODY_BYTES} is refused with 413 as soon as its Content-Length (or, when
+ * chunked, its bytes read so far) says so, and the connection stops reading and is closed; a form body that is not
+ * valid application/x-www-form-urlencoded, or has more than {@link TwilioForm#MAX_FIELDS} fields, gets 400. A flood of
+ * unsigned junk therefore costs memory and time for little more than 64 KB each, and signed webhooks keep their
+ * threads. The resources get the body this check read, never a second copy of the stream.
  */
 @Singleton
 public class TwilioSignatureFilter {
@@ -192,6 +193,12 @@ public class TwilioSignatureFilter {
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, MediaType.TEXT_PLAIN);
         if (closeConnection) {
             // The rest of the body is not worth reading: the client learns from the status, then the closed socket.
+            // Until the socket is closed the server would go on reading (and copying) whatever the client sends;
+            // measured on loopback, 220 KB per refused body instead of 50. Vert.x has no public way to stop
+            // reading a connection (pausing the request still reads 64 KB ahead), so this uses its own.
+            if (routing.request().connection() instanceof ConnectionBase connection) {
+                connection.doPause();
+            }
             response.putHeader(HttpHeaders.CONNECTION, "close");
             response.end(text).onComplete(written -> routing.request().connection().close());
         } else {
