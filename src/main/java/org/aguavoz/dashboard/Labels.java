@@ -64,6 +64,17 @@ public final class Labels {
         };
     }
 
+    /**
+     * An SMS whose first send ended without an answer (AguaVoz stopped or lost Twilio mid-send) was sent once more:
+     * the person may have received it twice, and staff reading the timeline should know why.
+     */
+    static String delivery(OutboundMessage message, UiTexts ui) {
+        String status = delivery(message.status, ui);
+        boolean resent = message.outcomeUnknown && message.status != OutboundMessage.Status.PENDING
+                && message.status != OutboundMessage.Status.SENDING;
+        return resent ? ui.deliveryMaybeTwice(status) : status;
+    }
+
     static String delivery(OutboundMessage.Status status, UiTexts ui) {
         return switch (status) {
             case PENDING -> ui.deliveryPending();

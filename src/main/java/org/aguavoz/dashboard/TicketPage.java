@@ -111,7 +111,7 @@ public class TicketPage {
         for (OutboundMessage message : OutboundMessage.<OutboundMessage>list("ticketId", ticket.id)) {
             entries.add(new Timed(message.createdAt, new DashboardViews.Entry(WHEN.format(message.createdAt.atZone(zone)),
                     ui.smsOut(new PhoneNumber(message.toPhone).masked()), "", words ? message.body : ui.hiddenWords(),
-                    Labels.delivery(message.status, ui))));
+                    Labels.delivery(message, ui))));
         }
         entries.sort(Comparator.comparing(Timed::at));
         return entries.stream().map(Timed::entry).toList();

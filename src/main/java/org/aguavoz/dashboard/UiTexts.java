@@ -443,6 +443,10 @@ public interface UiTexts {
     @Message("no enviado")
     String deliveryNotSent();
 
+    /** A send retried after AguaVoz stopped mid-send (crash, restart): Twilio may have it twice. */
+    @Message("{status}; puede haberse enviado dos veces")
+    String deliveryMaybeTwice(String status);
+
     @Message("presidente")
     String memberRolePresident();
 

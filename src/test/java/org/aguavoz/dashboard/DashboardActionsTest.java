@@ -105,6 +105,22 @@ class DashboardActionsTest {
                 .containsAll(states), states.toString());
     }
 
+    @Test
+    void anSmsSentAgainAfterAnUnknownOutcomeSaysItMayHaveArrivedTwice() {
+        String reference = report(TestCommunities.create("Cuatro Caminos Poniente") + " fuga en la escuela");
+        // What OutboxClaims leaves after a sender died mid-send and the retry went out (OutboxDispatcherTest plays that).
+        int resent = QuarkusTransaction.requiringNew().call(() -> OutboundMessage.update(
+                "status = ?1, outcomeUnknown = true where id = (select min(m.id) from OutboundMessage m"
+                        + " where m.ticketId = (select t.id from Ticket t where t.reference = ?2))",
+                OutboundMessage.Status.SENT, reference));
+        assertEquals(1, resent);
+
+        assertTrue(timeline(reference, "es").contains("class=\"state\">enviado; puede haberse enviado dos veces<"),
+                timeline(reference, "es"));
+        assertTrue(timeline(reference, "en").contains("class=\"state\">sent; may have been sent twice<"),
+                timeline(reference, "en"));
+    }
+
     private String timeline(String reference, String language) {
         String page = given().cookie("aguavoz-session", session).get("/tickets/{r}?lang={l}", reference, language)
                 .then().statusCode(200).extract().asString();
