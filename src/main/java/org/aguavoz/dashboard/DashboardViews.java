@@ -13,7 +13,12 @@ final class DashboardViews {
     /** The open-tickets page: one page of rows, the filters as chosen, and the links to the pages around it. */
     @TemplateData
     record OpenTickets(List<Row> rows, List<Count> counts, List<Option> statuses, List<Option> categories,
-            String community, boolean onlyLate, int previousPage, int nextPage, String query) {
+            String community, boolean onlyLate, int previousPage, int nextPage, String query, Sms sms) {
+    }
+
+    /** The outbox as staff need it: SMS still to go (and since when), and tickets whose SMS failed today. */
+    @TemplateData
+    record Sms(long waiting, long oldestMinutes, long failed, List<String> failedTickets) {
     }
 
     @TemplateData

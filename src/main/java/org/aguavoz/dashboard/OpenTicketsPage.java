@@ -2,6 +2,7 @@ package org.aguavoz.dashboard;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.aguavoz.agency.Agency;
+import org.aguavoz.outbox.OutboxBacklog;
 import org.aguavoz.staff.Roles;
 import org.aguavoz.tickets.Category;
 import org.aguavoz.tickets.Lateness;
@@ -54,12 +56,14 @@ public class OpenTicketsPage {
     private final Tickets tickets;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final OutboxBacklog backlog;
 
-    OpenTicketsPage(EntityManager em, Tickets tickets, SecurityIdentity identity, Clock clock) {
+    OpenTicketsPage(EntityManager em, Tickets tickets, SecurityIdentity identity, Clock clock, OutboxBacklog backlog) {
         this.em = em;
         this.tickets = tickets;
         this.identity = identity;
         this.clock = clock;
+        this.backlog = backlog;
     }
 
     @GET
@@ -119,11 +123,20 @@ public class OpenTicketsPage {
         }
         DashboardViews.OpenTickets view = new DashboardViews.OpenTickets(rows, counts, statuses, categories,
                 community == null ? "" : community, onlyLate, pageNumber > 1 ? pageNumber - 1 : 0, more ? pageNumber + 1 : 0,
-                filterQuery(community, category, status, late));
+                filterQuery(community, category, status, late), sms());
         String token = Csrf.tokenFor(csrfCookie); // for the logout button
         TemplateInstance instance = Templates.tickets(view, token, identity.getPrincipal().getName(), language)
                 .setLocale(Locale.forLanguageTag(language));
         return PageLanguage.remember(Response.ok(instance), lang, language).cookie(Csrf.cookie(token)).build();
+    }
+
+    /** Failed SMS are listed by their ticket (at most five): the page is for acting, not for the whole history. */
+    private DashboardViews.Sms sms() {
+        OutboxBacklog.Summary summary = backlog.summary(5);
+        List<String> failedTickets = summary.failedTicketIds().stream().map(id -> Ticket.<Ticket>findById(id))
+                .filter(java.util.Objects::nonNull).map(t -> t.reference).toList();
+        return new DashboardViews.Sms(summary.waiting(), summary.oldestWaiting().map(Duration::toMinutes).orElse(0L),
+                summary.failedLastDay(), failedTickets);
     }
 
     /** The filters again, for the links to the previous and next page; only values that could be real ones. */

@@ -83,6 +83,15 @@ public interface UiTexts {
     @Message("No hay reportes con estos filtros.")
     String noTickets();
 
+    @Message("SMS por enviar: {count}")
+    String smsWaiting(long count);
+
+    @Message("el más antiguo espera desde hace {minutes} min")
+    String smsOldest(long minutes);
+
+    @Message("SMS que no llegaron en las últimas 24 h: {count}")
+    String smsFailed(long count);
+
     @Message("Reportante")
     String reporter();
 

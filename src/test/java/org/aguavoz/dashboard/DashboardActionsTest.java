@@ -121,6 +121,24 @@ class DashboardActionsTest {
                 timeline(reference, "en"));
     }
 
+    @Test
+    void theListSaysHowManySmsWaitAndWhichTicketsSmsDidNotArrive() {
+        String reference = report(TestCommunities.create("Cuatro Caminos Norte") + " fuga en la escuela");
+        QuarkusTransaction.requiringNew().run(() -> OutboundMessage.update(
+                "status = ?1, updatedAt = current_timestamp where id = (select min(m.id) from OutboundMessage m"
+                        + " where m.ticketId = (select t.id from Ticket t where t.reference = ?2))",
+                OutboundMessage.Status.FAILED, reference));
+        long waiting = QuarkusTransaction.requiringNew().call(() -> OutboundMessage.count("status in ?1",
+                List.of(OutboundMessage.Status.PENDING, OutboundMessage.Status.SENDING)));
+
+        String page = given().cookie("aguavoz-session", session).get("/?lang=es").then().statusCode(200)
+                .extract().asString();
+        String sms = page.substring(page.indexOf("<p class=\"sms"), page.indexOf("</p>", page.indexOf("<p class=\"sms")));
+        assertTrue(sms.contains("SMS por enviar: " + waiting), sms);
+        assertTrue(sms.contains("class=\"sms attention\""), "a failure today draws the eye: " + sms);
+        assertTrue(sms.contains("<a href=\"/tickets/" + reference + "\">" + reference + "</a>"), sms);
+    }
+
     private String timeline(String reference, String language) {
         String page = given().cookie("aguavoz-session", session).get("/tickets/{r}?lang={l}", reference, language)
                 .then().statusCode(200).extract().asString();
