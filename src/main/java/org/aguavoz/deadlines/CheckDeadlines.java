@@ -22,6 +22,7 @@ import org.aguavoz.tickets.TicketAction;
  * the due tickets, and the primary key of {@code deadline_notice} makes each step happen once per ticket and
  * deadline, however often the job fires.
  */
+@io.quarkus.runtime.Startup // its counters exist from the first scrape, before the job has fired
 @ApplicationScoped
 public class CheckDeadlines {
 
@@ -37,6 +38,10 @@ public class CheckDeadlines {
     CheckDeadlines(EntityManager em, Clock clock, ChangeTicket changeTicket, DeadlinesConfig config,
             MeterRegistry metrics) {
         this.metrics = metrics;
+        // Registered now, so that alert rules find a zero rather than no series before the first step.
+        for (DeadlineStep step : DeadlineStep.values()) {
+            stepCounter(step);
+        }
         this.em = em;
         this.clock = clock;
         this.changeTicket = changeTicket;
@@ -129,6 +134,10 @@ public class CheckDeadlines {
     private void act(Ticket ticket, DeadlineStep step) {
         changeTicket.apply(ticket, TicketAction.deadlinePassed(step), Actor.system());
         // On /q/metrics as aguavoz_deadline_steps_total{step="resolve"}: an agency can alert on escalations.
-        metrics.counter("aguavoz.deadline.steps", "step", step.name().toLowerCase(java.util.Locale.ROOT)).increment();
+        stepCounter(step).increment();
+    }
+
+    private io.micrometer.core.instrument.Counter stepCounter(DeadlineStep step) {
+        return metrics.counter("aguavoz.deadline.steps", "step", step.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

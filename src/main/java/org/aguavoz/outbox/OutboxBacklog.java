@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
  * operator's Prometheus read the same figures. Waiting = pending or being sent; failed = failed or not delivered
  * in the last day (those people did not get their SMS).
  */
+@io.quarkus.runtime.Startup // its gauges exist from the first scrape
 @ApplicationScoped
 public class OutboxBacklog {
 
@@ -41,6 +42,8 @@ public class OutboxBacklog {
         Gauge.builder("aguavoz.outbox.oldest.waiting", this,
                 backlog -> backlog.inTransaction(() -> backlog.oldestWaiting().map(Duration::toSeconds).orElse(0L)))
                 .baseUnit("seconds").description("Age of the oldest SMS still waiting to be sent").register(metrics);
+        Gauge.builder("aguavoz.outbox.failed.recent", this, backlog -> backlog.inTransaction(backlog::failedLastDay))
+                .description("SMS that failed or were not delivered in the last 24 hours").register(metrics);
     }
 
     /** The figures at this moment; call inside a transaction. */
@@ -49,16 +52,20 @@ public class OutboxBacklog {
         long waiting = em.createQuery("select count(m) from OutboundMessage m where m.status in :waiting", Long.class)
                 .setParameter("waiting", List.of(OutboundMessage.Status.PENDING, OutboundMessage.Status.SENDING))
                 .getSingleResult();
-        long failed = em.createQuery("select count(m) from OutboundMessage m where m.status in :failed"
-                + " and m.updatedAt >= :since", Long.class)
-                .setParameter("failed", List.of(OutboundMessage.Status.FAILED, OutboundMessage.Status.UNDELIVERED))
-                .setParameter("since", since).getSingleResult();
+        long failed = failedLastDay();
         List<Long> tickets = em.createQuery("select m.ticketId from OutboundMessage m where m.ticketId is not null"
                 + " and m.status in :failed and m.updatedAt >= :since"
                 + " group by m.ticketId order by max(m.updatedAt) desc", Long.class)
                 .setParameter("failed", List.of(OutboundMessage.Status.FAILED, OutboundMessage.Status.UNDELIVERED))
                 .setParameter("since", since).setMaxResults(failedTicketsShown).getResultList();
         return new Summary(waiting, oldestWaiting(), failed, tickets);
+    }
+
+    private long failedLastDay() {
+        return em.createQuery("select count(m) from OutboundMessage m where m.status in :failed"
+                + " and m.updatedAt >= :since", Long.class)
+                .setParameter("failed", List.of(OutboundMessage.Status.FAILED, OutboundMessage.Status.UNDELIVERED))
+                .setParameter("since", clock.instant().minus(RECENT)).getSingleResult();
     }
 
     private Optional<Duration> oldestWaiting() {
