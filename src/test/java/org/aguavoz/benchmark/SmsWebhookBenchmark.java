@@ -185,10 +185,27 @@ class SmsWebhookBenchmark {
         }
 
         /** The packaged app's command line: the demo data, plus any JVM or Quarkus options under test. */
+        /** The memory settings the systemd unit ships (so the figures are those of a real server), then ours. */
         List<String> appCommandLine() {
-            List<String> line = new ArrayList<>(List.of("-Dquarkus.profile=demo"));
+            List<String> line = new ArrayList<>(deployedJvmOptions());
+            line.add("-Dquarkus.profile=demo");
             line.addAll(appOptions);
             return line;
+        }
+
+        /** JAVA_OPTS of deploy/aguavoz.service. */
+        static List<String> deployedJvmOptions() {
+            try {
+                String unit = Files.readString(Path.of("deploy/aguavoz.service"));
+                java.util.regex.Matcher options = java.util.regex.Pattern.compile("Environment=\"JAVA_OPTS=([^\"]*)\"")
+                        .matcher(unit);
+                if (!options.find()) {
+                    throw new IllegalStateException("deploy/aguavoz.service sets no JAVA_OPTS");
+                }
+                return List.of(options.group(1).strip().split("\\s+"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         Duration length() {
@@ -675,8 +692,10 @@ class SmsWebhookBenchmark {
 
         Result measure(String name, Supplier<Result> run) {
             Sample before = sample();
+            Memory.Peak memory = Memory.watch(appProcess().pid(), postmasterPid);
             Result result = run.get();
             lastRunEnd = Instant.now();
+            System.out.println(name + ": " + memory.stop());
             // The figures include what the app does during the pause: for a flooding run, answering its backlog.
             pause(SETTLE);
             Sample used = sample().minus(before);
@@ -700,12 +719,16 @@ class SmsWebhookBenchmark {
                     100 * used.otherShare());
         }
 
+        private static ProcessHandle appProcess() {
+            return ProcessHandle.current().children()
+                    .filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar"))
+                    .findFirst().orElseThrow();
+        }
+
         private Sample sample() {
             long generator = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
-            ProcessHandle app = ProcessHandle.current().children()
-                    .filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar"))
-                    .findFirst().orElseThrow();
+            ProcessHandle app = appProcess();
             return new Sample(System.nanoTime(), machineBusyNanos(), generator, cpuNanos(app), jitNanos(app.pid()),
                     postgresCpuNanos(), db.activity());
         }
@@ -760,6 +783,55 @@ class SmsWebhookBenchmark {
 
         private static long cpuNanos(ProcessHandle process) {
             return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+    }
+
+    /**
+     * Memory during a run, sampled twice a second: the app's resident set (VmRSS) and the embedded PostgreSQL's
+     * proportional set (Pss of the postmaster and every backend, so shared buffers are counted once), at their peaks.
+     * The goal for a 1 GB server: app at most 400 MB, app and database together at most 600 MB.
+     */
+    static final class Memory {
+
+        record Peak(java.util.concurrent.ScheduledExecutorService sampler, long[] appKb, long[] dbKb) {
+
+            String stop() {
+                sampler.shutdownNow();
+                return "peak memory app %d MB (RSS), db %d MB (PSS), together %d MB".formatted(appKb[0] / 1024,
+                        dbKb[0] / 1024, (appKb[0] + dbKb[0]) / 1024);
+            }
+        }
+
+        static Peak watch(long appPid, Path postmasterPid) {
+            long[] app = {0};
+            long[] db = {0};
+            var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> {
+                app[0] = Math.max(app[0], kilobytes(appPid, "status", "VmRSS:"));
+                db[0] = Math.max(db[0], postgresKilobytes(postmasterPid));
+            }, 0, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return new Peak(sampler, app, db);
+        }
+
+        private static long postgresKilobytes(Path postmasterPid) {
+            try {
+                long pid = Long.parseLong(Files.readAllLines(postmasterPid).get(0).strip());
+                return ProcessHandle.of(pid).map(p -> kilobytes(p.pid(), "smaps_rollup", "Pss:")
+                        + p.descendants().mapToLong(c -> kilobytes(c.pid(), "smaps_rollup", "Pss:")).sum()).orElse(0L);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        /** A "Name:   1234 kB" line of /proc/pid/status or smaps_rollup; 0 for a process that just ended. */
+        private static long kilobytes(long pid, String file, String name) {
+            try {
+                return Files.readAllLines(Path.of("/proc", Long.toString(pid), file)).stream()
+                        .filter(line -> line.startsWith(name)).findFirst()
+                        .map(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).orElse(0L);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
         }
     }
 
