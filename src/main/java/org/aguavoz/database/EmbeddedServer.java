@@ -106,6 +106,9 @@ final class EmbeddedServer {
         refuseIfPortTaken(settings.port());
         String onOff = settings.durable() ? "on" : "off";
         builder.setServerConfig("listen_addresses", "127.0.0.1")
+                // PostgreSQL's own default rather than the library's 300: the app's pool holds at most 20, and every
+                // allowed connection costs shared memory on a small server.
+                .setServerConfig("max_connections", "100")
                 .setServerConfig("fsync", onOff)
                 .setServerConfig("synchronous_commit", onOff)
                 .setServerConfig("full_page_writes", onOff);
