@@ -29,6 +29,7 @@ class EnglishTextsTest {
             org.aguavoz.tickets.TimelineTexts   | timeline_en.properties
             org.aguavoz.figures.FiguresTexts    | figures_en.properties
             org.aguavoz.open311.Open311Texts    | open311_en.properties
+            org.aguavoz.intake.voice.VoiceTexts | voice_en.properties
             """)
     void everyTextHasAnEnglishVersion(String bundle, String file) throws Exception {
         Properties english = new Properties();

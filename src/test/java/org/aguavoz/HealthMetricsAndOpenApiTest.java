@@ -18,7 +18,9 @@ class HealthMetricsAndOpenApiTest {
     void readinessChecksTheDatabase() {
         Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check"));
+                // Quarkus' datasource check is off (it would say DOWN while SMS go to the spool); this one reports it.
+                .body("checks.name", hasItem("sms-intake"))
+                .body("checks.find { it.name == 'sms-intake' }.data.database", equalTo("up"));
         Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 

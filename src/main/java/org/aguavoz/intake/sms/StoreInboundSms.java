@@ -1,6 +1,7 @@
 package org.aguavoz.intake.sms;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,16 @@ class StoreInboundSms {
     /** @param answerLater the answer will follow by SMS (a flood): recorded on the row for a repeated delivery */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Stored store(InboundSms sms, boolean answerLater) {
+        return insert(sms, answerLater, clock.instant());
+    }
+
+    /** A message that waited in the spool: it keeps the moment it reached us, and its answer follows by SMS. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Stored storeSpooled(SpooledSms spooled) {
+        return insert(spooled.sms(), true, spooled.receivedAt());
+    }
+
+    private Stored insert(InboundSms sms, boolean answerLater, Instant receivedAt) {
         List<?> inserted = em.createNativeQuery("""
                         insert into inbound_message (message_sid, account_sid, from_phone, to_phone, body, num_media, received_at,
                                                      reply_channel, simulated_by)
@@ -51,7 +62,7 @@ class StoreInboundSms {
                 .setParameter(4, sms.to().length() > 64 ? sms.to().substring(0, 64) : sms.to())
                 .setParameter(5, storable(sms.body()))
                 .setParameter(6, Math.max(0, sms.numMedia()))
-                .setParameter(7, clock.instant())
+                .setParameter(7, receivedAt)
                 .setParameter(8, answerLater ? "OUTBOX" : null)
                 .setParameter(9, sms.simulatedBy())
                 .getResultList(); // not getResultStream(): a scrollable result costs more than the insert here

@@ -1,5 +1,7 @@
 package org.aguavoz.intake.voice;
 
+import java.util.function.Supplier;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -8,18 +10,25 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.aguavoz.intake.TwilioForm;
+import org.jboss.logging.Logger;
 
 /**
  * Twilio's voice webhooks. Every one is signed (TwilioSignatureFilter checked it before we get here); every answer
- * is TwiML built from the call's flow, computed from the database alone, without a network call.
+ * is TwiML built from the call's flow, computed from the database alone, without a network call. When the call cannot
+ * be answered (the database is away), the caller hears an apology and the invitation to send an SMS instead of
+ * Twilio's error message.
  */
 @Path("/twilio/voice")
 public class VoiceWebhookResource {
 
-    private final AnswerCall answerCall;
+    private static final Logger LOG = Logger.getLogger(VoiceWebhookResource.class);
 
-    VoiceWebhookResource(AnswerCall answerCall) {
+    private final AnswerCall answerCall;
+    private final OutageApology apology;
+
+    VoiceWebhookResource(AnswerCall answerCall, OutageApology apology) {
         this.answerCall = answerCall;
+        this.apology = apology;
     }
 
     /** The number's "A call comes in" webhook. */
@@ -29,7 +38,7 @@ public class VoiceWebhookResource {
     public Response incoming(byte[] form) {
         TwilioForm params = TwilioForm.parse(form);
         AnswerCall.Webhook webhook = webhook(params);
-        return webhook == null ? badRequest() : Response.ok(answerCall.incoming(webhook)).build();
+        return webhook == null ? badRequest() : answer(() -> answerCall.incoming(webhook));
     }
 
     /** Keys pressed at a gather, or the redirect that follows a gather nobody answered. */
@@ -39,7 +48,7 @@ public class VoiceWebhookResource {
     @Produces(MediaType.APPLICATION_XML)
     public Response step(@QueryParam("turn") int number, byte[] form) {
         AnswerCall.Webhook webhook = webhook(TwilioForm.parse(form));
-        return webhook == null || number < 1 ? badRequest() : Response.ok(answerCall.step(webhook, number)).build();
+        return webhook == null || number < 1 ? badRequest() : answer(() -> answerCall.step(webhook, number));
     }
 
     /** The {@code <Record>} action, or the redirect after it when nothing was recorded. */
@@ -50,7 +59,7 @@ public class VoiceWebhookResource {
     public Response recorded(@QueryParam("turn") int number, byte[] form) {
         TwilioForm params = TwilioForm.parse(form);
         AnswerCall.Webhook webhook = webhook(params);
-        return webhook == null || number < 1 ? badRequest() : Response.ok(answerCall.recorded(webhook, number)).build();
+        return webhook == null || number < 1 ? badRequest() : answer(() -> answerCall.recorded(webhook, number));
     }
 
     /** The number's "Call status changes" callback: only the end of a call matters here. */
@@ -69,6 +78,19 @@ public class VoiceWebhookResource {
             answerCall.ended(callSid, status);
         }
         return Response.noContent().build();
+    }
+
+    /**
+     * Any failure, not only a database away: a caller who hears Twilio's "application error" does not know whether to
+     * try again, one who is told to send an SMS does.
+     */
+    private Response answer(Supplier<String> twiml) {
+        try {
+            return Response.ok(twiml.get()).build();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "A call could not be answered; the caller hears the apology and is asked to send an SMS");
+            return Response.ok(apology.twiml()).build();
+        }
     }
 
     private static AnswerCall.Webhook webhook(TwilioForm params) {
