@@ -1,5 +1,9 @@
 package org.aguavoz.agency;
 
+import static org.aguavoz.ExternalPostgres.APP_PASSWORD;
+import static org.aguavoz.ExternalPostgres.APP_ROLE;
+import static org.aguavoz.ExternalPostgres.SUPERUSER_PASSWORD;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,14 +13,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -27,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +33,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.aguavoz.ExternalPostgres;
 import org.aguavoz.PackagedApp;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -48,49 +47,31 @@ import org.junit.jupiter.api.Test;
 class ExternalPostgresIT {
 
     /** Debian's postgresql-15 server binaries; CI installs them, so their absence is a failure, not a skip. */
-    private static final Path PG_BIN = Path.of("/usr/lib/postgresql/15/bin");
 
-    private static final String SUPERUSER_PASSWORD = "pg-superuser-2026";
-    private static final String APP_ROLE = "aguavoz";
-    private static final String APP_PASSWORD = "pg-aguavoz-2026";
     private static final String ADMIN_PASSWORD = "external-admin-2026";
     private static final String AUTH = PackagedApp.basicAuth(PackagedApp.ADMIN, ADMIN_PASSWORD);
     private static final String MEMBER_1 = "+529615551201";
     private static final String MEMBER_2 = "+529615551202";
     private static final String ON_DUTY = "+529615559901";
 
-    /** Maven variables of the outer build would point the nested one at the outer project. */
-    private static final Set<String> OUTER_MAVEN_VARIABLES = Set.of("MAVEN_BASEDIR", "MAVEN_PROJECTBASEDIR",
-            "MAVEN_ARGS", "MAVEN_CONFIG", "MAVEN_CMD_LINE_ARGS");
 
     private static Path base;
     private static Path jar;
-    private static Path pgData;
-    private static int pgPort;
-    private static boolean pgRunning;
+    private static ExternalPostgres postgres;
 
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void buildWithoutEmbeddedPostgresAndStartPostgres15() throws IOException, SQLException {
-        assertTrue(Files.isExecutable(PG_BIN.resolve("initdb")) && Files.isExecutable(PG_BIN.resolve("pg_ctl")),
-                PG_BIN + " has no initdb/pg_ctl: install Debian's postgresql-15 (CI does) to run this test");
         base = PackagedApp.freshDirectory("ExternalPostgresIT");
-        jar = buildWithExternalDb(base.resolve("build"));
-        startPostgres(base.resolve("pg"));
-        try (Connection c = connect("postgres", "postgres", SUPERUSER_PASSWORD); Statement s = c.createStatement()) {
-            // Not a superuser: the app must get by with what an agency's DBA hands out, owning its database.
-            s.execute("create role " + APP_ROLE + " login password '" + APP_PASSWORD + "'");
-        }
+        jar = ExternalPostgres.buildWithExternalDb(base.resolve("build"));
+        postgres = ExternalPostgres.start(base.resolve("pg"));
     }
 
     @AfterAll
     static void stopPostgres() {
-        if (pgRunning) {
-            run(Duration.ofSeconds(60), base.resolve("pg/pg_ctl-stop.out"),
-                    asPostgresUser(PG_BIN.resolve("pg_ctl").toString(), "-D", pgData.toString(), "-m", "fast", "-w",
-                            "stop"));
-            pgRunning = false;
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
@@ -345,131 +326,26 @@ class ExternalPostgresIT {
         return app.send(app.request("/").header("Cookie", "aguavoz-session=" + session).GET().build()).statusCode();
     }
 
-    /** Copies what the build needs, so the outer build's target/ is left alone, and packages without the extension. */
-    private static Path buildWithExternalDb(Path dir) throws IOException {
-        Path project = Path.of("").toAbsolutePath();
-        Files.createDirectories(dir);
-        for (String file : List.of("pom.xml", "mvnw")) {
-            Files.copy(project.resolve(file), dir.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
-        }
-        copyTree(project.resolve(".mvn"), dir.resolve(".mvn"));
-        copyTree(project.resolve("src/main"), dir.resolve("src/main"));
-        copyTree(project.resolve("ivr-flows"), dir.resolve("ivr-flows"));
-
-        List<String> command = List.of(dir.resolve("mvnw").toString(), "-B", "-o", "-q", "-Dexternal-db",
-                "-DskipTests", "package");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        builder.environment().keySet().removeIf(name -> OUTER_MAVEN_VARIABLES.contains(name)
-                || name.startsWith("QUARKUS_") || name.startsWith("AGUAVOZ_"));
-        long started = System.nanoTime();
-        run(builder, Duration.ofMinutes(5), dir.resolve("build.out"));
-        System.out.printf("ExternalPostgresIT: nested build with -Dexternal-db took %d ms%n",
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
-
-        Path built = dir.resolve("target/quarkus-app/quarkus-run.jar");
-        assertTrue(Files.isRegularFile(built), "the nested build made no " + built);
-        String dependencies = Files.readString(dir.resolve("target/quarkus-app/quarkus-app-dependencies.txt"));
-        assertFalse(dependencies.contains("embedded"), "-Dexternal-db still packages the embedded PostgreSQL");
-        return built;
-    }
-
-    private static void startPostgres(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path passwordFile = Files.writeString(dir.resolve("superuser-password"), SUPERUSER_PASSWORD);
-        if (runningAsRoot()) {
-            // PostgreSQL refuses to run as root; its files must belong to the user it runs as.
-            UserPrincipal nobody = FileSystems.getDefault().getUserPrincipalLookupService()
-                    .lookupPrincipalByName("nobody");
-            Files.setOwner(dir, nobody);
-            Files.setOwner(passwordFile, nobody);
-        }
-        pgData = dir.resolve("data");
-        pgPort = PackagedApp.freePort();
-        run(Duration.ofMinutes(2), dir.resolve("initdb.out"), asPostgresUser(PG_BIN.resolve("initdb").toString(),
-                "-D", pgData.toString(), "-U", "postgres", "--pwfile=" + passwordFile, "-A", "scram-sha-256",
-                "-E", "UTF8", "--no-locale"));
-        run(Duration.ofSeconds(90), dir.resolve("pg_ctl-start.out"), asPostgresUser(PG_BIN.resolve("pg_ctl").toString(),
-                "-D", pgData.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
-                "-o", "-p " + pgPort + " -c listen_addresses=127.0.0.1 -k " + pgData, "start"));
-        pgRunning = true;
-    }
-
-    private static List<String> asPostgresUser(String... command) {
-        List<String> full = new ArrayList<>();
-        if (runningAsRoot()) {
-            full.addAll(List.of("runuser", "-u", "nobody", "--"));
-        }
-        full.addAll(List.of(command));
-        return full;
-    }
-
-    private static boolean runningAsRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static void run(Duration timeout, Path output, List<String> command) {
-        run(new ProcessBuilder(command), timeout, output);
-    }
-
-    private static void run(ProcessBuilder builder, Duration timeout, Path output) {
-        try {
-            Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor();
-                fail(builder.command() + " did not finish within " + timeout + ":\n" + Files.readString(output));
-            }
-            if (process.exitValue() != 0) {
-                fail(builder.command() + " exited with " + process.exitValue() + ":\n" + Files.readString(output));
-            }
-        } catch (IOException e) {
-            fail("cannot run " + builder.command(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
     private static String createDatabase(String name) throws SQLException {
-        try (Connection c = connect("postgres", "postgres", SUPERUSER_PASSWORD); Statement s = c.createStatement()) {
-            s.execute("create database " + name + " owner " + APP_ROLE);
-        }
-        return name;
+        return postgres.createDatabase(name);
     }
 
     private static Connection connect(String database, String user, String password) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), user, password);
+        return postgres.connect(database, user, password);
     }
 
     private static String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database;
+        return postgres.jdbcUrl(database);
     }
 
     private static Map<String, String> datasource(String database) {
-        return PackagedApp.env(
-                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(database),
-                "QUARKUS_DATASOURCE_USERNAME", APP_ROLE,
-                "QUARKUS_DATASOURCE_PASSWORD", APP_PASSWORD,
-                "AGUAVOZ_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        Map<String, String> env = new java.util.HashMap<>(postgres.datasource(database));
+        env.put("AGUAVOZ_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        return env;
     }
 
     private static String single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            assertTrue(rs.next(), "no row from " + sql);
-            return rs.getString(1);
-        }
+        return ExternalPostgres.single(c, sql);
     }
 
     private static long migrationFiles() throws IOException {
