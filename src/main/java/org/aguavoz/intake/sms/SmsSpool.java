@@ -42,6 +42,7 @@ import org.jboss.logging.Logger;
  * directory never take the same file. A claim left by an instance that died is given back after
  * {@link #CLAIM_EXPIRES}; taking a message twice stores it once anyway (unique MessageSid).
  */
+@io.quarkus.runtime.Startup // its metrics exist from the first scrape, before anything was ever spooled
 @ApplicationScoped
 class SmsSpool {
 
