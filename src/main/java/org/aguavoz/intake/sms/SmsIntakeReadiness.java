@@ -1,11 +1,7 @@
 package org.aguavoz.intake.sms;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import org.aguavoz.database.DatabaseProbe;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -22,20 +18,17 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 class SmsIntakeReadiness implements HealthCheck {
 
-    /** Seconds a probe waits for the database: probes time out after a few seconds themselves. */
-    private static final int DATABASE_WAIT = 2;
-
-    private final DataSource dataSource;
+    private final DatabaseProbe database;
     private final SmsSpool spool;
 
-    SmsIntakeReadiness(DataSource dataSource, SmsSpool spool) {
-        this.dataSource = dataSource;
+    SmsIntakeReadiness(DatabaseProbe database, SmsSpool spool) {
+        this.database = database;
         this.spool = spool;
     }
 
     @Override
     public HealthCheckResponse call() {
-        boolean database = databaseAnswers();
+        boolean database = this.database.answers();
         int spooled = spool.size();
         boolean spoolWritable = spool.writable();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("sms-intake")
@@ -44,13 +37,5 @@ class SmsIntakeReadiness implements HealthCheck {
                 .withData("intake", database && spooled == 0 ? "normal" : "degraded: spooling");
         return (database || spoolWritable ? response.up() : response.down().withData("spool", "not writable"))
                 .build();
-    }
-
-    private boolean databaseAnswers() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(DATABASE_WAIT);
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
     }
 }
