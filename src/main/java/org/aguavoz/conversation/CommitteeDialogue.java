@@ -1,6 +1,8 @@
 package org.aguavoz.conversation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +41,7 @@ class CommitteeDialogue {
         SmsTexts texts = SmsDialogue.texts(command.language());
         List<Community> committees = memberships.stream().map(m -> m.community).toList();
         if (command.kind() == Reply.Committee.Kind.PENDING) {
-            List<Ticket> open = openTickets(committees);
+            List<Problem> open = openProblems(committees);
             return SmsDialogue.Answer.say(open.isEmpty() ? texts.memberNoOpenTickets()
                     : texts.memberPending(fitting(open, texts.memberPending("").length())));
         }
@@ -50,18 +52,18 @@ class CommitteeDialogue {
             if (named.isEmpty()) {
                 return SmsDialogue.Answer.say(texts.memberNotYours(command.reference().get()));
             }
-            ticket = named.get();
+            ticket = actedOn(named.get());
         } else {
-            List<Ticket> open = openTickets(committees);
+            List<Problem> open = openProblems(committees);
             if (open.isEmpty()) {
                 return SmsDialogue.Answer.say(texts.memberNoOpenTickets());
             }
             if (open.size() > 1) {
-                String first = open.get(0).reference;
+                String first = open.get(0).reference();
                 return SmsDialogue.Answer.say(texts.memberWhichTicket(
                         fitting(open, texts.memberWhichTicket("", first).length()), first));
             }
-            ticket = open.get(0);
+            ticket = open.get(0).lead();
         }
         CommitteeMembership member = memberships.stream().filter(m -> m.community.equals(ticket.community))
                 .findFirst().orElseThrow();
@@ -83,15 +85,37 @@ class CommitteeDialogue {
         }
     }
 
-    private List<Ticket> openTickets(List<Community> committees) {
-        return tickets.committeesOpenTickets(committees);
+    /**
+     * A reference names a report; the committee acts on its problem: the unfinished reports of its incident, led by
+     * the earliest (ChangeTicket applies the command to all of them). A report whose incident is finished is acted
+     * on alone, and refused as usual.
+     */
+    private static Ticket actedOn(Ticket named) {
+        return named.incident == null ? named : named.incident.lead().orElse(named);
+    }
+
+    /** An open problem as the committee knows it: the incident's reference (or the report's) and how many reported. */
+    private record Problem(String reference, Ticket lead, int reports) {
+        String listed() {
+            return reports > 1 ? reference + " (" + reports + ")" : reference;
+        }
+    }
+
+    /** The committee's open problems, oldest first: an incident once, with its count. */
+    private List<Problem> openProblems(List<Community> committees) {
+        Map<String, Problem> problems = new LinkedHashMap<>();
+        for (Ticket t : tickets.committeesOpenTickets(committees)) {
+            problems.merge(t.incidentReference(), new Problem(t.incidentReference(), t, 1),
+                    (a, b) -> new Problem(a.reference(), a.lead(), a.reports() + 1));
+        }
+        return List.copyOf(problems.values());
     }
 
     /** As many references as fit one SMS after the text around them. */
-    private static String fitting(List<Ticket> open, int around) {
+    private static String fitting(List<Problem> open, int around) {
         StringBuilder list = new StringBuilder();
-        for (Ticket t : open) {
-            String next = list.isEmpty() ? t.reference : ", " + t.reference;
+        for (Problem p : open) {
+            String next = list.isEmpty() ? p.listed() : ", " + p.listed();
             if (around + list.length() + next.length() > SEGMENT) {
                 break;
             }

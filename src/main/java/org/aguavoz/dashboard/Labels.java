@@ -48,6 +48,8 @@ public final class Labels {
             case CLOSED -> ui.eventClosed();
             case REASSIGNED -> ui.eventReassigned();
             case MERGED -> ui.eventMerged();
+            case JOINED -> ui.eventJoined();
+            case SPLIT -> ui.eventSplit();
             case REMINDED -> ui.eventReminded();
             case ESCALATED -> ui.eventEscalated();
             case MESSAGE_IN -> ui.smsIn();

@@ -407,6 +407,12 @@ public interface UiTexts {
     @Message("unido a otro reporte")
     String eventMerged();
 
+    @Message("se sumó a un incidente")
+    String eventJoined();
+
+    @Message("separado del incidente")
+    String eventSplit();
+
     @Message("recordatorio")
     String eventReminded();
 

@@ -20,6 +20,25 @@ public interface SmsTexts {
     @Message("AguaVoz: reporte {reference} recibido. Fue enviado al organismo municipal.")
     String receivedByAgency(String reference);
 
+    /** The report joined an incident: the committee knew already; {problem} is e.g. "de la falta de agua". */
+    @Message("AguaVoz: reporte {reference} recibido. El comité de {community} ya sabe {problem} ({count} reportes).")
+    String receivedKnown(String reference, String community, String problem, long count);
+
+    @Message("AguaVoz: reporte {reference} recibido. El organismo municipal ya sabe {problem} ({count} reportes).")
+    String receivedKnownByAgency(String reference, String problem, long count);
+
+    @Message("de la falta de agua")
+    String problemOutage();
+
+    @Message("del agua sucia")
+    String problemQuality();
+
+    @Message("de la fuga")
+    String problemLeak();
+
+    @Message("de este problema")
+    String problemOther();
+
     @Message("¿De qué comunidad? Responda con el numero del cartel, ej. 101")
     String askCommunity();
 
@@ -66,6 +85,13 @@ public interface SmsTexts {
     @Message("AguaVoz {reference} {category} {community}: \"{text}\". Responda OK {reference} / LISTO {reference}")
     String committeeNotice(String reference, String category, String community, String text);
 
+    /** More people reported a problem the committee was told of: at most one of these every two hours. */
+    @Message("AguaVoz {reference} {category} {community}: {count} reportes mas. Responda OK {reference} / LISTO {reference}")
+    String committeeIncidentUpdate(String reference, String category, String community, int count);
+
+    @Message("AguaVoz {reference} {category} {community}: {count} reportes mas. Vea el reporte en el panel.")
+    String agencyIncidentUpdate(String reference, String category, String community, int count);
+
     @Message("SIN AGUA")
     String categoryOutage();
 
@@ -107,8 +133,14 @@ public interface SmsTexts {
     @Message("AguaVoz: su nota del reporte {reference} fue enviada al reportante.")
     String memberNoted(String reference);
 
+    @Message("AguaVoz: su nota del reporte {reference} fue enviada a {count} personas que lo reportaron.")
+    String memberNotedMany(String reference, int count);
+
     @Message("AguaVoz: reporte {reference} resuelto. Preguntamos al reportante si ya quedo.")
     String memberResolved(String reference);
+
+    @Message("AguaVoz: reporte {reference} resuelto. Preguntamos a las {count} personas que lo reportaron si ya quedo.")
+    String memberResolvedMany(String reference, int count);
 
     @Message("AguaVoz: reporte {reference} resuelto. No hay a quien preguntar si ya quedo.")
     String memberResolvedNobodyToAsk(String reference);
@@ -143,8 +175,6 @@ public interface SmsTexts {
     @Message("AguaVoz {reference}, el comité dice: \"{text}\"")
     String reporterNote(String reference, String text);
 
-    @Message("AguaVoz: su reporte {reference} es el mismo problema que el reporte {into}. Le avisaremos por ese numero.")
-    String reporterMerged(String reference, String into);
 
     /** Agency staff's own words from the dashboard, relayed as written (they may need UCS-2). */
     @Message("AguaVoz {reference}, el organismo municipal dice: \"{text}\"")

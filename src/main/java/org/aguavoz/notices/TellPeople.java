@@ -2,6 +2,7 @@ package org.aguavoz.notices;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -52,11 +53,21 @@ public class TellPeople {
 
     void opened(@Observes TicketOpened event) {
         Ticket ticket = event.ticket();
-        boolean committeeTold = announce(ticket);
         SmsTexts texts = SmsBundles.texts(ticket.language);
         String community = community(ticket);
-        String confirmation = ticket.category == Category.INTEGRITY ? texts.receivedIntegrity(ticket.reference)
-                : committeeTold ? texts.received(ticket.reference, community) : texts.receivedByAgency(ticket.reference);
+        String confirmation;
+        if (joinedKnownIncident(ticket)) {
+            // The committee heard of this problem when the incident opened; the next update counts this report.
+            long count = ticket.incident.reportCount();
+            String problem = problem(ticket.category, texts);
+            confirmation = route.recipients(ticket).committeeTold()
+                    ? texts.receivedKnown(ticket.reference, community, problem, count)
+                    : texts.receivedKnownByAgency(ticket.reference, problem, count);
+        } else {
+            boolean committeeTold = announce(ticket);
+            confirmation = ticket.category == Category.INTEGRITY ? texts.receivedIntegrity(ticket.reference)
+                    : committeeTold ? texts.received(ticket.reference, community) : texts.receivedByAgency(ticket.reference);
+        }
         answer(event.actor(), ticket, confirmation, event::answer);
     }
 
@@ -66,42 +77,63 @@ public class TellPeople {
         SmsTexts toActor = SmsBundles.texts(actor.language() != null ? actor.language() : ticket.language);
         SmsTexts toReporter = SmsBundles.texts(ticket.language);
         String reference = ticket.reference;
+        String incident = ticket.incidentReference();
+        List<Ticket> reports = event.reports();
         switch (event.action().kind()) {
             case ACKNOWLEDGE -> {
                 if (actor.isCommitteeMember()) {
-                    tellReporter(ticket, toReporter.reporterAcknowledged(reference, community(ticket)));
-                    event.answer(toActor.memberAcknowledged(reference));
+                    tellEachReporter(reports, (r, t) -> t.reporterAcknowledged(r.reference, community(r)));
+                    event.answer(toActor.memberAcknowledged(incident));
                 }
             }
             case NOTE -> {
                 String note = oneLine(event.action().note());
                 if (actor.isCommitteeMember()) {
-                    boolean relayed = tellReporter(ticket, toReporter.reporterNote(reference, note));
-                    event.answer(relayed ? toActor.memberNoted(reference) : toActor.memberNoteKept(reference));
+                    int relayed = tellEachReporter(reports, (r, t) -> t.reporterNote(r.reference, note));
+                    event.answer(relayed == 0 ? toActor.memberNoteKept(incident)
+                            : relayed == 1 ? toActor.memberNoted(incident) : toActor.memberNotedMany(incident, relayed));
                 } else if (event.action().tellReporter()) {
-                    tellReporter(ticket, toReporter.reporterAgencyNote(reference, note));
+                    tellEachReporter(reports, (r, t) -> t.reporterAgencyNote(r.reference, note));
                 }
             }
             case RESOLVE -> {
-                boolean asked = tellReporter(ticket,
-                        SmsBundles.confirmationQuestion(ticket, toReporter, actor.isCommitteeMember()));
+                int asked = tellEachReporter(reports,
+                        (r, t) -> SmsBundles.confirmationQuestion(r, t, actor.isCommitteeMember()));
                 if (actor.isCommitteeMember()) {
-                    event.answer(asked ? toActor.memberResolved(reference) : toActor.memberResolvedNobodyToAsk(reference));
+                    event.answer(asked == 0 ? toActor.memberResolvedNobodyToAsk(incident)
+                            : asked == 1 ? toActor.memberResolved(incident) : toActor.memberResolvedMany(incident, asked));
                 }
             }
             case CONFIRM -> answer(actor, ticket, toReporter.confirmedThanks(reference), event::answer);
             case REFUSE -> {
-                boolean committeeTold = tellReopened(ticket);
+                // Back into an incident others still work on: its committee was told when it reopened, and the next
+                // update counts this report too.
+                boolean committeeTold = event.rejoined() ? route.recipients(ticket).committeeTold() : tellReopened(ticket);
                 answer(actor, ticket, committeeTold ? toReporter.reopenedByReporter(reference)
                         : toReporter.reopenedByReporterToAgency(reference), event::answer);
             }
             case REASSIGN -> tellNewCommittee(ticket);
-            case MERGE -> tellReporter(ticket, toReporter.reporterMerged(reference, event.action().into().reference));
             case REMIND, ESCALATE -> deadlinePassed(ticket, event.action().step());
-            case CLOSE, CLOSE_UNCONFIRMED, REOPEN -> {
-                // Staff close or reopen from the dashboard, or the reporter never answered: nobody is waiting for news.
+            case CLOSE, CLOSE_UNCONFIRMED, REOPEN, MERGE, SPLIT -> {
+                // Staff close, reopen, merge or split from the dashboard, or the reporter never answered: nobody is
+                // waiting for news, and every reporter keeps their own reference.
             }
         }
+    }
+
+    /** A report that joined an incident opened by an earlier one (not the incident's first report). */
+    private static boolean joinedKnownIncident(Ticket ticket) {
+        return ticket.incident != null && !ticket.incident.reference.equals(ticket.reference);
+    }
+
+    /** "de la falta de agua": what the committee already knows, in the words of the category. */
+    static String problem(Category category, SmsTexts texts) {
+        return switch (category) {
+            case OUTAGE -> texts.problemOutage();
+            case QUALITY -> texts.problemQuality();
+            case LEAK -> texts.problemLeak();
+            default -> texts.problemOther();
+        };
     }
 
     /** Tells whoever the routing names of a new ticket; true when at least one committee member will get the SMS. */
@@ -121,20 +153,37 @@ public class TellPeople {
         return committeeTold > 0;
     }
 
+    /**
+     * More people reported an incident: whoever the routing names hears how many, with the incident's reference.
+     * Called by {@link TellIncidentUpdates}, which decides when.
+     */
+    void incidentUpdate(Ticket lead, int joined) {
+        RouteTicket.Recipients recipients = route.recipients(lead);
+        SmsTexts spanish = SmsBundles.texts("es");
+        String reference = lead.incidentReference();
+        String category = SmsBundles.categoryLabel(lead.category, spanish);
+        String community = community(lead);
+        send(recipients.committee(), spanish.committeeIncidentUpdate(reference, category, community, joined), lead,
+                Timing.NOTICE);
+        send(recipients.agency(), spanish.agencyIncidentUpdate(reference, category, community, joined), lead,
+                Timing.NOTICE);
+    }
+
     /** The reporter said NO: the committee (if the routing gives it the ticket) and the on-duty staff hear of it. */
     private boolean tellReopened(Ticket ticket) {
         SmsTexts spanish = SmsBundles.texts("es");
         String community = community(ticket);
+        String reference = ticket.incidentReference();
         int committeeTold = send(route.recipients(ticket).committee(),
-                spanish.committeeReopened(ticket.reference, community), ticket, Timing.NOTICE);
-        send(route.onDuty(), spanish.agencyEscalation(ticket.reference, community), ticket, route.escalationTiming(ticket));
+                spanish.committeeReopened(reference, community), ticket, Timing.NOTICE);
+        send(route.onDuty(), spanish.agencyEscalation(reference, community), ticket, route.escalationTiming(ticket));
         return committeeTold > 0;
     }
 
     /** Staff moved the ticket to another community: its committee hears of it as of a new report. */
     private void tellNewCommittee(Ticket ticket) {
         SmsTexts spanish = SmsBundles.texts("es");
-        String notice = spanish.committeeNotice(ticket.reference, SmsBundles.categoryLabel(ticket.category, spanish),
+        String notice = spanish.committeeNotice(ticket.incidentReference(), SmsBundles.categoryLabel(ticket.category, spanish),
                 community(ticket), oneLine(ticket.description));
         send(route.recipients(ticket).committee(), notice, ticket, Timing.NOTICE);
     }
@@ -151,20 +200,21 @@ public class TellPeople {
         SmsTexts texts = SmsBundles.texts("es");
         String community = community(ticket);
         String category = SmsBundles.categoryLabel(ticket.category, texts);
+        String reference = ticket.incidentReference();
         String reminder = switch (step) {
-            case ACKNOWLEDGE -> texts.reminderAcknowledge(ticket.reference, category, community);
-            case RESOLVE_HALFWAY -> texts.reminderHalfway(ticket.reference, community);
-            case RESOLVE -> texts.reminderResolveMissed(ticket.reference, community);
+            case ACKNOWLEDGE -> texts.reminderAcknowledge(reference, category, community);
+            case RESOLVE_HALFWAY -> texts.reminderHalfway(reference, community);
+            case RESOLVE -> texts.reminderResolveMissed(reference, community);
         };
         send(remind, reminder, ticket, Timing.NOTICE);
         if (step.escalates()) {
             String escalation = step == DeadlineStep.ACKNOWLEDGE
-                    ? texts.escalationNotAcknowledged(ticket.reference, category, community)
-                    : texts.escalationNotResolved(ticket.reference, category, community);
+                    ? texts.escalationNotAcknowledged(reference, category, community)
+                    : texts.escalationNotResolved(reference, category, community);
             send(escalateTo, escalation, ticket, route.escalationTiming(ticket));
             if (escalateTo.isEmpty()) {
                 LOG.warnf("Ticket %s is late, but no on-duty phone is set (AGUAVOZ_AGENCY_ON_DUTY_PHONES): only the"
-                        + " dashboard shows it", ticket.reference);
+                        + " dashboard shows it", reference);
             }
         }
         LOG.infof("Ticket %s: %s deadline step, %d reminded, %d escalated to", ticket.reference, step, remind.size(),
@@ -181,6 +231,17 @@ public class TellPeople {
         } else if (actor.isReporter() && actor.channel() == Channel.VOICE && ticket.reporterPhone != null) {
             outbox.enqueue(new PhoneNumber(ticket.reporterPhone), text, ticket.id, Timing.REPLY);
         }
+    }
+
+    /** Each report's reporter, in their language, with their own reference; returns how many will get the SMS. */
+    private int tellEachReporter(List<Ticket> reports, BiFunction<Ticket, SmsTexts, String> sms) {
+        int told = 0;
+        for (Ticket report : reports) {
+            if (tellReporter(report, sms.apply(report, SmsBundles.texts(report.language)))) {
+                told++;
+            }
+        }
+        return told;
     }
 
     /** True when the SMS to the reporter was queued (there is a number, and the gate let it through). */

@@ -34,4 +34,12 @@ public class CategoryDeadlines extends PanacheEntityBase {
     @Column(name = "resolve_within")
     @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)
     public Duration resolveWithin;
+
+    /**
+     * Reports of one community and this category that come within this time of each other form one incident (see
+     * {@link Incident}); null: every report stands alone. Never set for integrity complaints (the database refuses).
+     */
+    @Column(name = "group_within")
+    @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)
+    public Duration groupWithin;
 }

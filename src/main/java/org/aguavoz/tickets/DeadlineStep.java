@@ -39,6 +39,18 @@ public enum DeadlineStep {
         };
     }
 
+    /** The earliest step still ahead of {@code now} that applies to the ticket; null when none will come. */
+    public static Instant nextAfter(Ticket ticket, Instant now) {
+        Instant next = null;
+        for (DeadlineStep step : values()) {
+            Instant due = step.dueAt(ticket);
+            if (step.appliesTo(ticket) && due.isAfter(now) && (next == null || due.isBefore(next))) {
+                next = due;
+            }
+        }
+        return next;
+    }
+
     /** Statuses only move forward until a reopen (which sets new deadlines), so a step that no longer applies never will. */
     public boolean appliesTo(Ticket ticket) {
         return appliesWhile.contains(ticket.status);

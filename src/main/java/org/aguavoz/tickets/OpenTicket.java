@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 /**
  * Opens a ticket: claims a reference, computes its deadlines from its category and writes the {@code opened}
  * event. Deadlines are stored on the ticket when it opens, so an agency that changes a category's deadline
- * changes it for new tickets only. Fires {@link TicketOpened} in the transaction: the notices tell whoever the
+ * changes it for new tickets only. The report joins its incident here (see {@link Incidents#place}). Fires {@link TicketOpened} in the transaction: the notices tell whoever the
  * routing names, whichever channel the report came by.
  */
 @ApplicationScoped
@@ -20,9 +20,12 @@ public class OpenTicket {
     private final TicketReferences references;
     private final Clock clock;
     private final Event<TicketOpened> opened;
+    private final Incidents incidents;
 
-    OpenTicket(Tickets tickets, TicketReferences references, Clock clock, Event<TicketOpened> opened) {
+    OpenTicket(Tickets tickets, TicketReferences references, Clock clock, Event<TicketOpened> opened,
+            Incidents incidents) {
         this.tickets = tickets;
+        this.incidents = incidents;
         this.references = references;
         this.clock = clock;
         this.opened = opened;
@@ -62,6 +65,7 @@ public class OpenTicket {
         ticket.setDueTimes(at, deadlines);
         ticket.record(TicketEvent.Type.OPENED, actor, at, null, null);
         tickets.persist(ticket);
+        incidents.place(ticket, deadlines, actor, at);
         return ticket;
     }
 }

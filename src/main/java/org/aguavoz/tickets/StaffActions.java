@@ -11,7 +11,7 @@ import org.aguavoz.communities.Community;
 /**
  * What agency staff may do to a ticket, by name, from the dashboard's forms and from the API alike:
  * {@code acknowledge}, {@code note}, {@code resolve}, {@code close}, {@code reopen}, {@code reassign} (to a community
- * code), {@code merge} (into another reference). One reading of the request for both, then {@link ChangeTicket}.
+ * code), {@code merge} (into the incident of another reference), {@code split} (out of its incident). One reading of the request for both, then {@link ChangeTicket}.
  */
 @ApplicationScoped
 public class StaffActions {
@@ -70,8 +70,9 @@ public class StaffActions {
             case "reopen" -> TicketAction.reopen(note);
             case "reassign" -> TicketAction.reassign(community(request.community()), note);
             case "merge" -> TicketAction.merge(survivor(request.into()));
+            case "split" -> TicketAction.split();
             default -> throw new Invalid("action",
-                    "must be one of acknowledge, note, resolve, close, reopen, reassign, merge");
+                    "must be one of acknowledge, note, resolve, close, reopen, reassign, merge, split");
         };
     }
 

@@ -106,10 +106,15 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "recording_seconds")
     public Integer recordingSeconds;
 
-    /** A duplicate closed into another ticket (the same outage reported twice). */
+    /** Before incidents: a duplicate closed into another ticket. Kept for those tickets' history; no longer set. */
     @ManyToOne
     @JoinColumn(name = "merged_into_id")
     public Ticket mergedInto;
+
+    /** The incident this report belongs to (with others of its community and category); null: it stands alone. */
+    @ManyToOne
+    @JoinColumn(name = "incident_id")
+    public Incident incident;
 
     @Version
     public long version;
@@ -183,19 +188,53 @@ public class Ticket extends PanacheEntityBase {
     }
 
     /**
-     * This ticket reports the same problem as {@code survivor}: it is closed, points at it, and both timelines say
-     * so. Its reporter follows the survivor from then on.
+     * This report joins {@code incident}, taking the state its unfinished reports share ({@code lead}'s: status,
+     * deadlines counted from the first report, lateness) when it is unfinished too; it never carries deadline checks
+     * of its own then (see {@link Incident}). {@code lead} null: the incident has no unfinished report to follow.
      */
-    void mergeInto(Ticket survivor, Actor actor, Instant at) {
-        if (survivor == this || survivor.mergedInto != null || !survivor.isUnfinished()) {
-            throw new TicketTransitionRefused(reference, "merge into " + survivor.reference, survivor.status);
+    void join(Incident incident, Ticket lead, Actor actor, Instant at, TicketEvent.Type type, String note) {
+        this.incident = incident;
+        TicketStatus from = status;
+        if (lead != null && lead != this && isUnfinished()) {
+            status = lead.status;
+            acknowledgedAt = lead.acknowledgedAt;
+            acknowledgeDueAt = lead.acknowledgeDueAt;
+            resolveDueAt = lead.resolveDueAt;
+            resolveReminderAt = lead.resolveReminderAt;
+            lateSince = lead.lateSince;
+            resolvedAt = null;
+            closedAt = null;
+            deadlineCheckAt = null;
         }
-        requireStatus("merge", TicketStatus.UNFINISHED);
-        mergedInto = survivor;
-        closedAt = at;
-        deadlineCheckAt = null;
-        changeStatus(TicketEvent.Type.MERGED, TicketStatus.CLOSED, actor, at, "→ " + survivor.reference, null);
-        survivor.record(TicketEvent.Type.MERGED, actor, at, "← " + reference, null);
+        TicketStatus to = status;
+        status = from;
+        changeStatus(type, to, actor, at, note, null);
+    }
+
+    /**
+     * Staff take this report out of its incident: it goes on alone, with the deadlines of its own arrival (a step
+     * already past is acted on at the deadline job's next round). The first report stays: the committee knows the
+     * incident by its reference.
+     */
+    void split(Actor actor, Instant at, CategoryDeadlines deadlines) {
+        if (incident == null || reference.equals(incident.reference)) {
+            throw new TicketTransitionRefused(reference, incident == null ? "split (not in an incident)"
+                    : "split (the incident's first report; take the others out instead)", status);
+        }
+        String from = incident.reference;
+        incident = null;
+        if (isUnfinished()) {
+            Instant lateAlready = lateSince;
+            setDueTimes(createdAt, deadlines);
+            lateSince = lateAlready;
+            deadlineCheckAt = at;
+        }
+        record(TicketEvent.Type.SPLIT, actor, at, "← " + from, null);
+    }
+
+    /** The reference the committee knows this report by: its incident's, or its own. */
+    public String incidentReference() {
+        return incident != null ? incident.reference : reference;
     }
 
     /** A deadline step came: whoever must act is reminded (see notices). */

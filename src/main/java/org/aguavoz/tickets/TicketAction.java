@@ -12,14 +12,18 @@ import org.aguavoz.communities.Community;
  * @param note         the person's own words (a note, why it was closed, the reporter's words after SI/NO)
  * @param tellReporter NOTE by staff: the note is also sent to the reporter by SMS
  * @param community    REASSIGN: the community whose committee must act now
- * @param into         MERGE: the ticket that stays
+ * @param into         MERGE: a report of the incident the ticket joins
  * @param step         REMIND, ESCALATE: the deadline that passed
  */
 public record TicketAction(Kind kind, String note, boolean tellReporter, Community community, Ticket into,
         DeadlineStep step) {
 
     public enum Kind {
-        ACKNOWLEDGE, NOTE, RESOLVE, CLOSE, REOPEN, REASSIGN, MERGE,
+        ACKNOWLEDGE, NOTE, RESOLVE, CLOSE, REOPEN, REASSIGN,
+        /** Staff: this report (and the rest of its incident) joins the incident of {@code into}. */
+        MERGE,
+        /** Staff: this report leaves its incident and goes on alone. */
+        SPLIT,
         /** The reporter's SI: the problem is fixed, the ticket closes. */
         CONFIRM,
         /** The reporter's NO: the ticket reopens with fresh deadlines and is escalated at once. */
@@ -68,6 +72,10 @@ public record TicketAction(Kind kind, String note, boolean tellReporter, Communi
 
     public static TicketAction merge(Ticket into) {
         return new TicketAction(Kind.MERGE, null, false, null, Objects.requireNonNull(into, "into"), null);
+    }
+
+    public static TicketAction split() {
+        return new TicketAction(Kind.SPLIT, null, false, null, null, null);
     }
 
     public static TicketAction confirm(String words) {

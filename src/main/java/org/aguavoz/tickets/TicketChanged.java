@@ -1,5 +1,7 @@
 package org.aguavoz.tickets;
 
+import java.util.List;
+
 import org.aguavoz.communities.Community;
 
 /**
@@ -12,15 +14,19 @@ import org.aguavoz.communities.Community;
 public final class TicketChanged {
 
     private final Ticket ticket;
+    private final List<Ticket> reports;
+    private final boolean rejoined;
     private final TicketAction action;
     private final Actor actor;
     private final TicketStatus previousStatus;
     private final Community previousCommunity;
     private String answer;
 
-    TicketChanged(Ticket ticket, TicketAction action, Actor actor, TicketStatus previousStatus,
-            Community previousCommunity) {
+    TicketChanged(Ticket ticket, List<Ticket> reports, TicketAction action, Actor actor, TicketStatus previousStatus,
+            Community previousCommunity, boolean rejoined) {
         this.ticket = ticket;
+        this.reports = List.copyOf(reports);
+        this.rejoined = rejoined;
         this.action = action;
         this.actor = actor;
         this.previousStatus = previousStatus;
@@ -29,6 +35,22 @@ public final class TicketChanged {
 
     public Ticket ticket() {
         return ticket;
+    }
+
+    /**
+     * Every report that changed: the ticket itself, or all the unfinished reports of its incident when the action
+     * concerns the whole incident (see ChangeTicket). Each reporter is told once; the committee once.
+     */
+    public List<Ticket> reports() {
+        return reports;
+    }
+
+    /**
+     * REOPEN, REFUSE: the report went back into its incident, which others still work on, instead of reopening
+     * it: the committee hears of it with the incident's next update, not as a reopened problem.
+     */
+    public boolean rejoined() {
+        return rejoined;
     }
 
     public TicketAction action() {

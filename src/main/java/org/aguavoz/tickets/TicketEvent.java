@@ -25,7 +25,11 @@ public class TicketEvent extends PanacheEntityBase {
 
     public enum Type {
         OPENED, ACKNOWLEDGED, NOTE, RESOLVED, REOPENED, CLOSED, REASSIGNED, MERGED, REMINDED, ESCALATED,
-        MESSAGE_IN, MESSAGE_OUT;
+        MESSAGE_IN, MESSAGE_OUT,
+        /** The report joined an incident: it arrived close to others, staff merged it, or its reporter said NO. */
+        JOINED,
+        /** Staff took the report out of its incident: it goes on alone. */
+        SPLIT;
 
         @JsonValue
         public String apiName() {

@@ -32,6 +32,7 @@ class SmsTextsTest {
         SmsTexts texts = SmsBundles.texts(language);
         String longestStatus = longest(texts, "status");
         String longestCategory = longest(texts, "category");
+        String longestProblem = longest(texts, "problem");
         List<String> tooLong = new ArrayList<>();
         for (Method method : SmsTexts.class.getDeclaredMethods()) {
             Parameter[] parameters = method.getParameters();
@@ -46,6 +47,9 @@ class SmsTextsTest {
                     case "text" -> "";
                     case "references" -> "999999, 999998, 999997, 999996";
                     case "first", "into" -> LONGEST_REFERENCE;
+                    case "problem" -> longestProblem;
+                    // Reports of one incident, people a note went to: a wave of a whole town.
+                    case "count" -> parameters[i].getType() == long.class ? (Object) 9999L : (Object) 9999;
                     default -> throw new IllegalStateException("no longest value for " + parameters[i].getName());
                 };
             }

@@ -126,7 +126,7 @@ class WhoIsToldTest {
             w.dashboard("reopen", Map.of());
         }, TicketStatus.OPEN),
         DASHBOARD_REASSIGN(w -> w.dashboard("reassign", Map.of("community", w.otherCode)), TicketStatus.OPEN),
-        DASHBOARD_MERGE(w -> w.dashboard("merge", Map.of("into", w.secondReport())), TicketStatus.CLOSED),
+        DASHBOARD_MERGE(w -> w.dashboard("merge", Map.of("into", w.secondReport())), TicketStatus.OPEN),
         API_NOTE(w -> w.api(Map.of("action", "note", "note", "vamos mañana", "sms", true)), TicketStatus.IN_PROGRESS),
         API_RESOLVE(w -> w.api(Map.of("action", "resolve")), TicketStatus.RESOLVED),
         API_REASSIGN(w -> w.api(Map.of("action", "reassign", "community", w.otherCode)), TicketStatus.OPEN),

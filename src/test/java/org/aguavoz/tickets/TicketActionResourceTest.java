@@ -39,7 +39,7 @@ class TicketActionResourceTest {
     void aMergeAnswersWithTheTicketThatStays() {
         String code = TestCommunities.create("Rancho Merge");
         String first = report(code + " no hay agua");
-        String duplicate = report(code + " sin agua aqui tambien");
+        String duplicate = report(code + " fuga en el tanque"); // another category: it did not join by itself
 
         act(duplicate, Map.of("action", "merge", "into", first)).statusCode(200).body("reference", equalTo(first))
                 .body("events[1].type", equalTo("merged"));

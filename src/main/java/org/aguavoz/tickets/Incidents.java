@@ -1,0 +1,91 @@
+package org.aguavoz.tickets;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.aguavoz.communities.Community;
+
+/**
+ * Which incident a report belongs to: the one rule for grouping, used by every channel a report comes by (SMS,
+ * call, simulator, dashboard, API) because they all open tickets through {@link OpenTicket}.
+ */
+@ApplicationScoped
+public class Incidents {
+
+    /** Keeps this class's advisory locks apart from any other use of PostgreSQL's advisory locks. */
+    private static final int LOCK_SPACE = 16_000;
+
+    private final EntityManager em;
+
+    Incidents(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<Incident> byReference(String reference) {
+        return Incident.find("reference", reference).firstResultOptional();
+    }
+
+    /**
+     * The new report joins the open incident of its community and category that was opened or last joined less than
+     * the category's window ago, or opens a new one; a category without a window (and integrity, always) groups
+     * nothing. Two reports arriving at the same moment on two instances must not open two incidents: the choice is
+     * made under a transaction-scoped advisory lock on the community and category.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void place(Ticket report, CategoryDeadlines category, Actor actor, Instant at) {
+        Duration window = category.groupWithin;
+        if (window == null || report.category == Category.INTEGRITY) {
+            return;
+        }
+        lock(report.community, report.category);
+        Optional<Incident> open = Incident.<Incident>find(
+                        "community = ?1 and category = ?2 and lastJoinedAt > ?3 order by lastJoinedAt desc",
+                        report.community, report.category, at.minus(window))
+                .stream().filter(Incident::isOpen).findFirst();
+        if (open.isEmpty()) {
+            open(report, at);
+            return;
+        }
+        Incident incident = open.get();
+        report.join(incident, incident.lead().orElseThrow(), actor, at, TicketEvent.Type.JOINED,
+                "→ " + incident.reference);
+        incident.lastJoinedAt = at;
+        incident.joinedSinceTold++;
+    }
+
+    /** A report becomes the first of a new incident, which is known by its reference; its committee is told now. */
+    Incident open(Ticket first, Instant at) {
+        Incident incident = new Incident();
+        incident.reference = first.reference;
+        incident.community = first.community;
+        incident.category = first.category;
+        incident.openedAt = at;
+        incident.lastJoinedAt = at;
+        incident.toldAt = at;
+        incident.persist();
+        first.incident = incident;
+        return incident;
+    }
+
+    /** The incidents whose joins nobody has been told of for {@code every}; locked, skipping those another has. */
+    @SuppressWarnings("unchecked")
+    public List<Incident> untoldSince(Instant before, int limit) {
+        List<Number> ids = em.createNativeQuery("""
+                        select id from incident where joined_since_told > 0 and told_at <= ?1
+                        order by told_at limit ?2 for update skip locked""")
+                .setParameter(1, before).setParameter(2, limit).getResultList();
+        return ids.stream().map(id -> em.find(Incident.class, id.longValue())).toList();
+    }
+
+    private void lock(Community community, Category category) {
+        em.createNativeQuery("select pg_advisory_xact_lock(cast(?1 as integer), ?2)")
+                .setParameter(1, community.id)
+                .setParameter(2, LOCK_SPACE + category.ordinal())
+                .getResultList();
+    }
+}
