@@ -76,7 +76,8 @@ class WhoIsToldTest {
     /** Claims that the committee was told of, saw or acted on the report, in Spanish and English. */
     private static final Pattern COMMITTEE_CLAIM = Pattern.compile(
             "(?i)comit[eé] de .* fue avisado|avisamos al comit[eé]|el comit[eé] dice|comit[eé] de .* ya vio"
-                    + "|committee has been told|we told the committee|the committee says|committee has seen");
+                    + "|comit[eé] de .* ya sabe|committee has been told|we told the committee|the committee says"
+                    + "|committee has seen|committee already knows");
 
     WireMock wiremock;
 
@@ -103,6 +104,8 @@ class WhoIsToldTest {
         SMS_REPORT(w -> {
         }, TicketStatus.OPEN),
         VOICE_REPORT(null, TicketStatus.OPEN),
+        /** Someone else reported the same first: this report joins their incident (where the category groups). */
+        JOINING_REPORT(null, TicketStatus.OPEN),
         SIMULATOR_REPORT(null, TicketStatus.OPEN),
         COMMITTEE_OK(w -> w.member("OK " + w.reference), TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED),
         COMMITTEE_NOTE(w -> w.member("NOTA " + w.reference + " mañana llega el fontanero"), TicketStatus.OPEN,
@@ -179,6 +182,10 @@ class WhoIsToldTest {
         switch (setting == Setting.FOREIGN_CALLER ? Paths.VOICE_REPORT : path) {
             case VOICE_REPORT -> w.reportByPhone();
             case SIMULATOR_REPORT -> w.reportInSimulator();
+            case JOINING_REPORT -> {
+                w.secondReport();
+                w.reportBySms();
+            }
             default -> w.reportBySms();
         }
         if (setting == Setting.OPTED_OUT) {
@@ -315,7 +322,7 @@ class WhoIsToldTest {
                     .post("/api/v1/tickets/{r}/actions", reference).then().statusCode(200);
         }
 
-        /** A second report of the same kind from another villager, for a merge: its reference. */
+        /** A report of the same kind from another villager (for a merge, or one this world's report joins). */
         String secondReport() {
             String other = TwilioWebhook.freshVillager();
             if (kind == Kind.ANONYMOUS_INTEGRITY) {
