@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.aguavoz.communities.Community;
 
@@ -43,9 +44,12 @@ public class Incidents {
             return;
         }
         lock(report.community, report.category);
+        // The row lock too: the update job (TellIncidentUpdates) resets the count of an incident it has locked, and
+        // must not do so between this join's read and its write (nor this join fail on the job's newer version).
         Optional<Incident> open = Incident.<Incident>find(
                         "community = ?1 and category = ?2 and lastJoinedAt > ?3 order by lastJoinedAt desc",
                         report.community, report.category, at.minus(window))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .stream().filter(Incident::isOpen).findFirst();
         if (open.isEmpty()) {
             open(report, at);

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
@@ -222,6 +223,35 @@ class IncidentWaveTest {
         assertEquals(first, ticket(joinedLater).incidentReference());
         assertNotEquals(first, ticket(alone).incidentReference());
         assertEquals(alone, ticket(alone).incidentReference());
+    }
+
+    @Test
+    void reportsArrivingAtTheSameMomentOpenOneIncident() throws Exception {
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            phones.add(TwilioWebhook.freshVillager());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> replies = new ArrayList<>();
+            for (String phone : phones) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return TwilioWebhook.referenceIn(TwilioWebhook.smsReply(phone, code + " sin agua"));
+                }));
+            }
+            start.countDown();
+            Set<String> incidents = new HashSet<>();
+            for (java.util.concurrent.Future<String> reply : replies) {
+                incidents.add(ticket(reply.get()).incidentReference());
+            }
+            assertEquals(1, incidents.size(), "twelve reports at once, one incident: " + incidents);
+        } finally {
+            pool.shutdownNow();
+        }
+        dispatcher.drain();
+        members.forEach(m -> assertEquals(1, sent(m).size(), "one notice: " + sent(m)));
     }
 
     private String complaint(String text) {
