@@ -73,6 +73,10 @@ class DatabaseRulesTest {
         quiet hours with a start and no end          | 23514 | update agency set quiet_hours_start = '21:00', quiet_hours_end = null
         quiet hours that start when they end         | 23514 | update agency set quiet_hours_start = '07:00', quiet_hours_end = '07:00'
         integrity complaints routed to a committee   | 23514 | update routing_rule set route = 'BOTH' where category = 'INTEGRITY'
+        a notice about an integrity complaint        | 23514 | insert into community_notice (community_id, category, text, until, created_at, actor_type, channel) select id, 'INTEGRITY', 'aviso', now() + interval '1 day', now(), 'STAFF', 'API' from community where code = '@'
+        a notice that ends before it starts          | 23514 | insert into community_notice (community_id, text, until, created_at, actor_type, channel) select id, 'aviso', now() - interval '1 day', now(), 'STAFF', 'API' from community where code = '@'
+        two committee notices on one day             | 23505 | insert into community_notice (community_id, text, until, created_at, actor_type, channel, committee_day) select id, 'aviso', now() + interval '1 day', now(), 'COMMITTEE_MEMBER', 'SMS', date '2026-11-23' from community c, generate_series(1, 2) where code = '@'
+        one notice to one phone twice                | 23505 | with n as (insert into community_notice (community_id, text, until, created_at, actor_type, channel) select id, 'aviso', now() + interval '1 day', now(), 'STAFF', 'API' from community where code = '@' returning id) insert into notice_recipient (notice_id, phone) select id, '+529615550101' from n, generate_series(1, 2)
         a staff password that is not a bcrypt hash   | 23514 | insert into staff_user (username, display_name, password_hash, role) values ('u@', 'U', 'secret', 'STAFF')
         a short application secret                   | 23514 | insert into app_secret (name, value) values ('s@', 'short')
         """)

@@ -18,7 +18,7 @@ import org.aguavoz.tickets.TicketTransitionRefused;
 import org.aguavoz.tickets.Tickets;
 
 /**
- * A committee member acting on a ticket by SMS. Only current members of the ticket's committee may change it;
+ * A committee member acting on a ticket by SMS (or telling the whole community: {@link MemberNotice}). Only current members of the ticket's committee may change it;
  * integrity complaints are never theirs. The change goes through the ticket lifecycle, whose notices tell the
  * reporter and compose the member's answer; the reporter never sees the member's number, nor the member the
  * reporter's.
@@ -30,15 +30,20 @@ class CommitteeDialogue {
 
     private final Tickets tickets;
     private final ChangeTicket changeTicket;
+    private final MemberNotice memberNotice;
 
-    CommitteeDialogue(Tickets tickets, ChangeTicket changeTicket) {
+    CommitteeDialogue(Tickets tickets, ChangeTicket changeTicket, MemberNotice memberNotice) {
         this.tickets = tickets;
         this.changeTicket = changeTicket;
+        this.memberNotice = memberNotice;
     }
 
     /** @param simulatedBy the staff user playing this member in the simulator; null for a real SMS */
     SmsDialogue.Answer answer(Reply.Committee command, List<CommitteeMembership> memberships, String simulatedBy) {
         SmsTexts texts = SmsDialogue.texts(command.language());
+        if (command.kind() == Reply.Committee.Kind.NOTICE) {
+            return memberNotice.answer(command, memberships, simulatedBy);
+        }
         List<Community> committees = memberships.stream().map(m -> m.community).toList();
         if (command.kind() == Reply.Committee.Kind.PENDING) {
             List<Problem> open = openProblems(committees);
@@ -75,7 +80,7 @@ class CommitteeDialogue {
             case ACKNOWLEDGE -> TicketAction.acknowledge();
             case NOTE -> TicketAction.note(command.text(), true);
             case RESOLVE -> TicketAction.resolve(command.text());
-            case PENDING -> throw new IllegalStateException("answered above");
+            case PENDING, NOTICE -> throw new IllegalStateException("answered above");
         };
         try {
             return new SmsDialogue.Answer(changeTicket.apply(ticket, action, actor).orElse(null), ticket.id);

@@ -28,15 +28,17 @@ record Reply(Optional<Committee> committee, Optional<String> mention, Optional<C
 
     /**
      * {@code OK 4821}, {@code NOTA 4821 mañana llega el fontanero}, {@code LISTO 4821 se cambió la válvula},
-     * {@code PENDIENTES}, in Spanish or English.
+     * {@code PENDIENTES}, {@code AVISO sin agua hasta el jueves}, in Spanish or English.
      *
-     * @param reference empty when left out: the member's only open ticket is meant, or they are asked which
-     * @param text      the member's words after the reference, accents kept: they are relayed to the reporter
+     * @param reference empty when left out: the member's only open ticket is meant, or they are asked which; always
+     *                  empty for a NOTICE, whose words may start with any number ("AVISO 5000 litros llegan en pipa")
+     * @param text      the member's words after the reference, accents kept: they are relayed to the reporter (a
+     *                  NOTICE's to the whole community)
      * @param language  the keyword's, "es" or "en", for the answer to the member
      */
     record Committee(Kind kind, Optional<String> reference, String text, String language) {
 
-        enum Kind { ACKNOWLEDGE, NOTE, RESOLVE, PENDING }
+        enum Kind { ACKNOWLEDGE, NOTE, RESOLVE, PENDING, NOTICE }
 
         @Override
         public String toString() {
@@ -104,6 +106,10 @@ record Reply(Optional<Committee> committee, Optional<String> mention, Optional<C
                     + "|pending)(?![a-z])(?:\\s*[#:.,-]?\\s*(" + REFERENCE_DIGITS + ")\\b)?[\\s:.,-]*(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    /** A notice to the whole community: everything after the keyword is the member's text. */
+    private static final Pattern NOTICE_COMMAND = Pattern.compile(
+            "^\\s*(aviso|notice)(?![a-z])[\\s#:.,-]*(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     /** Matched without accents: "si" and "sí" are one answer, "nomas" is none. */
     private static final Pattern CONFIRMATION = Pattern.compile(
             "^\\s*(si|no)\\b\\s*[#:.,-]?\\s*(" + REFERENCE_DIGITS + ")?\\b(.*)$",
@@ -155,6 +161,11 @@ record Reply(Optional<Committee> committee, Optional<String> mention, Optional<C
     }
 
     private static Optional<Committee> committee(String raw, String unaccented) {
+        Matcher notice = NOTICE_COMMAND.matcher(unaccented);
+        if (notice.matches()) {
+            return Optional.of(new Committee(Committee.Kind.NOTICE, Optional.empty(), asSent(raw, notice.start(2)),
+                    notice.group(1).equalsIgnoreCase("notice") ? "en" : "es"));
+        }
         Matcher matcher = COMMITTEE_COMMAND.matcher(unaccented);
         if (!matcher.matches()) {
             return Optional.empty();

@@ -1,8 +1,6 @@
 package org.aguavoz.dashboard;
 
 import java.net.URI;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.aguavoz.agency.Agency;
 import org.aguavoz.committees.CommitteeMembership;
 import org.aguavoz.committees.CommitteeMemberships;
 import org.aguavoz.communities.Communities;
@@ -40,14 +37,14 @@ import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.phones.PhoneNumbers;
 import java.util.Optional;
 import org.aguavoz.staff.Roles;
-import org.aguavoz.tickets.Visibility;
 
-/** Communities and their committees in the dashboard (rosters from a CSV file: {@link RosterImportPage}). */
+/**
+ * Communities and their committees in the dashboard (rosters from a CSV file: {@link RosterImportPage}; the page of
+ * one community: {@link CommunityPage}; its notices: {@link CommunityNoticesForm}).
+ */
 @Path("/communities")
 @Produces(MediaType.TEXT_HTML)
 public class CommunitiesPages {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** The list, with the outcome of an import or the reason a new community was refused. */
     @TemplateData
@@ -55,23 +52,12 @@ public class CommunitiesPages {
     }
 
     @TemplateData
-    record CommunityView(String code, String name, String aliases, List<MemberRow> members,
-            List<DashboardViews.Option> roles, String problem, boolean canEdit) {
-    }
-
-    @TemplateData
     record CommunityRow(String code, String name, String aliases, long members) {
-    }
-
-    @TemplateData
-    record MemberRow(long id, String name, String role, String phone, String since, String until, boolean current) {
     }
 
     @CheckedTemplate(basePath = "dashboard")
     static class Templates {
         static native TemplateInstance communities(CommunitiesView page, String csrf, String user, String language);
-
-        static native TemplateInstance community(CommunityView page, String csrf, String user, String language);
     }
 
     private final Communities communities;
@@ -81,10 +67,12 @@ public class CommunitiesPages {
     private final EditCommunity editCommunity;
     private final ChangeRoster changeRoster;
     private final PhoneNumbers phoneNumbers;
+    private final CommunityPage communityPage;
 
     CommunitiesPages(Communities communities, CommitteeMemberships memberships, SecurityIdentity identity,
             CreateCommunity createCommunity, EditCommunity editCommunity, ChangeRoster changeRoster,
-            PhoneNumbers phoneNumbers) {
+            PhoneNumbers phoneNumbers, CommunityPage communityPage) {
+        this.communityPage = communityPage;
         this.createCommunity = createCommunity;
         this.editCommunity = editCommunity;
         this.changeRoster = changeRoster;
@@ -119,23 +107,9 @@ public class CommunitiesPages {
             @QueryParam("lang") String lang, @CookieParam(PageLanguage.COOKIE) String langCookie,
             @CookieParam(Csrf.COOKIE) String csrfCookie) {
         Community community = communities.byCode(code).orElseThrow(NotFoundException::new);
-        ZoneId zone = Agency.get().zone();
-        Visibility visibility = Visibility.of(identity);
         String language = PageLanguage.choose(lang, langCookie);
-        UiTexts ui = PageLanguage.texts(language);
-        List<MemberRow> members = memberships.roster(community).stream().map(m -> new MemberRow(m.id, m.name,
-                Labels.memberRole(m.role, ui), visibility.memberPhone(m.phone),
-                DAY.format(m.startedAt.atZone(zone)), m.endedAt == null ? "" : DAY.format(m.endedAt.atZone(zone)),
-                m.isCurrent())).toList();
-        String token = Csrf.tokenFor(csrfCookie);
-        CommunityView page = new CommunityView(community.code, community.name,
-                String.join(" | ", community.aliases.stream().map(a -> a.alias).toList()), members,
-                Arrays.stream(MemberRole.values())
-                        .map(r -> new DashboardViews.Option(r.apiName(), Labels.memberRole(r, ui), false)).toList(),
-                problemText(problem, ui), canEdit());
-        TemplateInstance instance = Templates.community(page, token, user(), language)
-                .setLocale(Locale.forLanguageTag(language));
-        return Response.ok(instance).cookie(Csrf.cookie(token)).build();
+        return communityPage.render(community, problemText(problem, PageLanguage.texts(language)),
+                CommunityPage.NoticeDraft.EMPTY, language, csrfCookie, Response.Status.OK);
     }
 
     @POST

@@ -330,6 +330,65 @@ public interface UiTexts {
     @Message("Ese teléfono ya es de un integrante actual de este comité.")
     String problemMember();
 
+    // --- Notices to a whole community (the community page) ----------------------------------------------------
+
+    @Message("Avisos a la comunidad")
+    String notices();
+
+    @Message("Un SMS a cada teléfono que reportó desde esta comunidad en los últimos 12 meses y a los integrantes del comité, una sola vez, nunca en horas de silencio. Mientras vale, los reportes de su categoría se suman a su incidente y su respuesta lleva el aviso, sin SMS al comité. Hasta {max} caracteres.")
+    String noticeHelp(int max);
+
+    @Message("Aviso")
+    String noticeText();
+
+    @Message("Vale hasta")
+    String noticeUntil();
+
+    @Message("ninguna")
+    String noticeNoCategory();
+
+    @Message("Enviar aviso")
+    String sendNotice();
+
+    @Message("Enviado el")
+    String noticeSentAt();
+
+    @Message("De")
+    String noticeFrom();
+
+    @Message("vigente")
+    String noticeActive();
+
+    @Message("Incidente")
+    String noticeIncident();
+
+    @Message("En espera")
+    String noticeWaiting();
+
+    @Message("Enviados")
+    String noticeSent();
+
+    @Message("Entregados")
+    String noticeDelivered();
+
+    @Message("Fallidos")
+    String noticeFailed();
+
+    @Message("No enviados")
+    String noticeNotSent();
+
+    @Message("Aún no hay avisos.")
+    String noNotices();
+
+    @Message("No se envió: el aviso debe caber en un SMS, de 1 a {max} caracteres.")
+    String problemNoticeText(int max);
+
+    @Message("No se envió: indique hasta cuándo vale el aviso, una fecha y hora futura y a lo más en {days} días.")
+    String problemNoticeUntil(long days);
+
+    @Message("No se envió: elija una categoría de la lista.")
+    String problemNoticeCategory();
+
     @Message("Ajustes")
     String settings();
 

@@ -245,6 +245,41 @@ public interface SmsTexts {
     @Message("AguaVoz ATRASADO {reference} {category} {community}: sigue sin resolver en el plazo. Vea el reporte en el panel.")
     String escalationNotResolved(String reference, String category, String community);
 
+    // --- Community notices ------------------------------------------------------------------------------------
+
+    /**
+     * The notice itself, to every phone of the community; {text} is the author's words in their GSM-7 spelling, and
+     * the whole SMS must fit one segment (SendCommunityNotice refuses a longer text before anything is queued).
+     */
+    @Message("AguaVoz {community}, aviso: {text}")
+    String communityNotice(String community, String text);
+
+    /** A report that came while a committee's notice of its category is active: the reply carries the notice. */
+    @Message("AguaVoz: reporte {reference} recibido. Aviso del comité: {text}.")
+    String receivedCommitteeNotice(String reference, String text);
+
+    @Message("AguaVoz: reporte {reference} recibido. Aviso del organismo municipal: {text}.")
+    String receivedAgencyNotice(String reference, String text);
+
+    @Message("AguaVoz: su aviso se enviara a {count} telefonos de {community}.")
+    String memberNoticeSent(int count, String community);
+
+    @Message("AguaVoz: su comité ya envio un aviso hoy; se permite uno al dia. No se envio nada.")
+    String memberNoticeOnePerDay();
+
+    @Message("AguaVoz: el aviso es muy largo y no se envio. Escriba hasta {max} caracteres despues de AVISO.")
+    String memberNoticeTooLong(int max);
+
+    @Message("AguaVoz: para avisar a toda la comunidad escriba AVISO y el mensaje, ej. AVISO sin agua hasta el jueves, se cambia la bomba")
+    String memberNoticeHowTo();
+
+    @Message("AguaVoz: usted esta en varios comités. Escriba AVISO, el numero de la comunidad y el aviso, ej. AVISO {code} sin agua hasta el jueves")
+    String memberNoticeWhichCommunity(String code);
+
+    /** To the agency's on-duty staff; the quoted text is the member's own. */
+    @Message("AguaVoz: el comité de {community} envio un aviso a {count} telefonos: \"{text}\"")
+    String agencyMemberNotice(String community, int count, String text);
+
     // --- Voice calls --------------------------------------------------------------------------------------------
 
     /** To a caller whose call ended without a report (keys missing or wrong three times). */

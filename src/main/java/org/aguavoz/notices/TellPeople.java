@@ -2,6 +2,7 @@ package org.aguavoz.notices;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -16,6 +17,8 @@ import org.aguavoz.phones.PhoneNumber;
 import org.aguavoz.tickets.Actor;
 import org.aguavoz.tickets.Category;
 import org.aguavoz.tickets.Channel;
+import org.aguavoz.tickets.CommunityNotice;
+import org.aguavoz.tickets.CommunityNotices;
 import org.aguavoz.tickets.DeadlineStep;
 import org.aguavoz.tickets.Ticket;
 import org.aguavoz.tickets.TicketChanged;
@@ -31,6 +34,8 @@ import org.jboss.logging.Logger;
  * <li>the reporter hears of the committee's answers and is asked whether it is fixed, never a member's number;</li>
  * <li>the answer to the person who acted says only what happened: a reporter is told the committee was told only
  * when an SMS to a member was actually queued;</li>
+ * <li>a report that comes while a community notice of its category is active is answered with the notice and
+ * tells nobody else (see tickets.CommunityNotices#activeFor);</li>
  * <li>every SMS passes the outbox's gate (opt-out, foreign numbers, per-phone limit).</li>
  * </ul>
  * Everything runs inside the transaction of the change: if it rolls back, no SMS is left behind.
@@ -42,13 +47,16 @@ public class TellPeople {
     /** Enough of the reporter's words for the committee to understand, in one or two SMS. */
     private static final int QUOTE_LIMIT = 200;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_STOPS = Pattern.compile("[\\s.]+$");
 
     private final RouteTicket route;
     private final Outbox outbox;
+    private final CommunityNotices notices;
 
-    TellPeople(RouteTicket route, Outbox outbox) {
+    TellPeople(RouteTicket route, Outbox outbox, CommunityNotices notices) {
         this.route = route;
         this.outbox = outbox;
+        this.notices = notices;
     }
 
     void opened(@Observes TicketOpened event) {
@@ -56,7 +64,14 @@ public class TellPeople {
         SmsTexts texts = SmsBundles.texts(ticket.language);
         String community = community(ticket);
         String confirmation;
-        if (joinedKnownIncident(ticket)) {
+        Optional<CommunityNotice> notice = notices.heldBy(ticket);
+        if (notice.isPresent()) {
+            // The committee or the agency told the whole community already, and until when: this report reaches
+            // nobody by SMS (it joined the notice's incident uncounted), and its reporter reads the notice.
+            String text = noticeSentence(notice.get().text);
+            confirmation = notice.get().fromCommittee() ? texts.receivedCommitteeNotice(ticket.reference, text)
+                    : texts.receivedAgencyNotice(ticket.reference, text);
+        } else if (joinedKnownIncident(ticket)) {
             // The committee heard of this problem when the incident opened; the next update counts this report.
             long count = ticket.incident.reportCount();
             String problem = problem(ticket.category, texts);
@@ -119,6 +134,11 @@ public class TellPeople {
                 // waiting for news, and every reporter keeps their own reference.
             }
         }
+    }
+
+    /** A notice's words as the reply's last sentence: in GSM-7, without a final stop of their own. */
+    private static String noticeSentence(String text) {
+        return TRAILING_STOPS.matcher(Gsm7.transliterate(text)).replaceAll("");
     }
 
     /** A report that joined an incident opened by an earlier one (not the incident's first report). */

@@ -34,7 +34,9 @@ public class OutboundMessage extends PanacheEntityBase {
         /** Anything that a rule does not single out. */
         ANY,
         /** A caller whose call could not take the report is told how to report by text: once a day at most. */
-        HOW_TO_TEXT
+        HOW_TO_TEXT,
+        /** One phone's copy of a notice to a whole community (counted per notice through notice_recipient). */
+        COMMUNITY_NOTICE
     }
 
     @Id

@@ -49,6 +49,27 @@ public class Tickets implements PanacheRepository<Ticket> {
         return protectedReporters;
     }
 
+    /** A phone that reported openly from a community, and the language of its latest report there. */
+    public record OpenReporter(String phone, String language) {
+    }
+
+    /**
+     * The phones that reported from this community since {@code since} in a report that is neither anonymous nor an
+     * integrity complaint: those a community notice may reach. A phone whose only reports there are protected is left
+     * out, so that no notice can show that it was ever in touch with AguaVoz about this community; a phone that also
+     * reported openly learns nothing from the notice that its open report did not already tell it.
+     */
+    @SuppressWarnings("unchecked")
+    public List<OpenReporter> openReportersSince(org.aguavoz.communities.Community community, Instant since) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select distinct on (reporter_phone) reporter_phone, language from ticket
+                        where community_id = ?1 and created_at > ?2 and reporter_phone is not null
+                          and not anonymous and category <> 'INTEGRITY'
+                        order by reporter_phone, created_at desc""")
+                .setParameter(1, community.id).setParameter(2, since).getResultList();
+        return rows.stream().map(row -> new OpenReporter((String) row[0], (String) row[1])).toList();
+    }
+
     /** Filters that are null are not applied. Newest first. {@code late} follows Ticket.isLate at {@code now}. */
     public List<Ticket> search(TicketStatus status, String communityCode, Category category, Boolean late,
             Instant now, int offset, int limit) {

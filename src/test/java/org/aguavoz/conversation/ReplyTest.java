@@ -96,12 +96,19 @@ class ReplyTest {
         DONE 4821 valve replaced                     | RESOLVE 4821 "valve replaced" en | REPORT
         PENDIENTES                                   | PENDING es | REPORT
         pending                                      | PENDING en | REPORT
+        AVISO sin agua hasta el jueves, se cambia la bomba | NOTICE "sin agua hasta el jueves, se cambia la bomba" es | REPORT es
+        aviso: mañana cortamos el agua de 8 a 12     | NOTICE "mañana cortamos el agua de 8 a 12" es | REPORT es
+        Aviso 4821 litros llegan en pipa             | NOTICE "4821 litros llegan en pipa" es | REPORT es
+        AVISO 101 sin agua                           | NOTICE "101 sin agua" es | REPORT es
+        aviso                                        | NOTICE es | REPORT
+        notice no water until thursday               | NOTICE "no water until thursday" en | REPORT en
         # Not committee commands: an OK with words after it, and words that only start like a keyword.
         ok gracias                                   | REPORT es
         sin agua desde ayer                          | REPORT es
         okupas en el tanque                          | REPORT es
         listos para la asamblea                      | REPORT es
         notable fuga en la calle                     | REPORT es
+        avisos de cobro en la asamblea               | REPORT es
         # The reporter's SI or NO: the first word decides; YES is Twilio's opt-in (above).
         Sí                                           | SI | REPORT
         si                                           | SI | REPORT

@@ -50,6 +50,8 @@ class SmsTextsTest {
                     case "problem" -> longestProblem;
                     // Reports of one incident, people a note went to: a wave of a whole town.
                     case "count" -> parameters[i].getType() == long.class ? (Object) 9999L : (Object) 9999;
+                    // The longest text a notice may have (a community with a one-letter name).
+                    case "max" -> Gsm7.SEGMENT;
                     default -> throw new IllegalStateException("no longest value for " + parameters[i].getName());
                 };
             }
@@ -65,6 +67,17 @@ class SmsTextsTest {
     void theCommitteeNoticeLeavesRoomForTheReportersWords() {
         String notice = SmsBundles.texts("es").committeeNotice(LONGEST_REFERENCE, "AGUA SUCIA", LONGEST_COMMUNITY, "");
         assertTrue(Gsm7.septets(notice) <= 110, notice + " leaves too little of one segment for a short report");
+    }
+
+    @Test
+    void aCommunityNoticeLeavesRoomForItsText() {
+        org.aguavoz.communities.Community longest = new org.aguavoz.communities.Community();
+        longest.name = "Nuevo Joaquín Miguel Gutiérrez Ampliación";
+        int max = SendCommunityNotice.maxText(longest);
+        assertTrue(max >= 90, "a notice in " + LONGEST_COMMUNITY + " may only have " + max + " characters");
+        for (String language : new String[] {"es", "en"}) {
+            assertTrue(Gsm7.fitsOneSegment(SmsBundles.texts(language).communityNotice(LONGEST_COMMUNITY, "x".repeat(max))));
+        }
     }
 
     @Test
