@@ -37,6 +37,9 @@ class HealthMetricsAndOpenApiTest {
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/communities"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/communities/{code}/members"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/tickets/{reference}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/tickets/{reference}/reports"))
+                .body("components.schemas.TicketView.properties", org.hamcrest.Matchers.hasKey("incident"))
+                .body("components.schemas.TicketView.properties", org.hamcrest.Matchers.hasKey("reports"))
                 .body("components.securitySchemes.SecurityScheme.scheme", equalTo("basic"));
     }
 

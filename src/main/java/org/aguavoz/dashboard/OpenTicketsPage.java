@@ -31,14 +31,14 @@ import org.aguavoz.agency.Agency;
 import org.aguavoz.outbox.OutboxBacklog;
 import org.aguavoz.staff.Roles;
 import org.aguavoz.tickets.Category;
-import org.aguavoz.tickets.Lateness;
 import org.aguavoz.tickets.Ticket;
 import org.aguavoz.tickets.TicketStatus;
 import org.aguavoz.tickets.Tickets;
 
 /**
- * The dashboard's home: unfinished tickets, most urgent first, with filters, a search by reference and counts per
- * status. The page updates itself from {@link LiveResource}; it needs no JavaScript to work.
+ * The dashboard's home: unfinished tickets, most urgent first, an incident as one row with its report count (see
+ * {@link OpenTicketRows}), with filters, a search by reference and counts of reports per status. The page updates
+ * itself from {@link LiveResource}; it needs no JavaScript to work.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -53,13 +53,16 @@ public class OpenTicketsPage {
     }
 
     private final EntityManager em;
+    private final OpenTicketRows rows;
     private final Tickets tickets;
     private final SecurityIdentity identity;
     private final Clock clock;
     private final OutboxBacklog backlog;
 
-    OpenTicketsPage(EntityManager em, Tickets tickets, SecurityIdentity identity, Clock clock, OutboxBacklog backlog) {
+    OpenTicketsPage(EntityManager em, OpenTicketRows rows, Tickets tickets, SecurityIdentity identity, Clock clock,
+            OutboxBacklog backlog) {
         this.em = em;
+        this.rows = rows;
         this.tickets = tickets;
         this.identity = identity;
         this.clock = clock;
@@ -83,29 +86,13 @@ public class OpenTicketsPage {
         Optional<TicketStatus> statusFilter = parse(status, TicketStatus.class);
         Optional<Category> categoryFilter = parse(category, Category.class);
         boolean onlyLate = "true".equals(late);
-        StringBuilder where = new StringBuilder(" where t.status in :statuses");
-        if (community != null && community.matches("[0-9]{1,6}")) {
-            where.append(" and c.code = :community");
-        }
-        categoryFilter.ifPresent(c -> where.append(" and t.category = :category"));
-        if (onlyLate) {
-            where.append(" and ").append(Lateness.LATE);
-        }
-        // Most urgent first: late tickets, then by the deadline each is working towards.
-        var query = Lateness.bind(em.createQuery("select t from Ticket t join fetch t.community c" + where
-                + " order by case when " + Lateness.LATE + " then 0 else 1 end, " + Lateness.WORKING_DEADLINE + ", t.id",
-                Ticket.class), now)
-                .setParameter("statuses", statusFilter.map(Set::of).orElse(TicketStatus.UNFINISHED));
-        if (community != null && community.matches("[0-9]{1,6}")) {
-            query.setParameter("community", community);
-        }
-        categoryFilter.ifPresent(c -> query.setParameter("category", c));
+        Optional<String> communityFilter = Optional.ofNullable(community).filter(c -> c.matches("[0-9]{1,6}"));
         int pageNumber = Math.max(1, page);
-        List<Ticket> found = query.setFirstResult((pageNumber - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1).getResultList();
+        var filters = new OpenTicketRows.Filters(statusFilter.map(Set::of).orElse(TicketStatus.UNFINISHED),
+                communityFilter, categoryFilter, onlyLate);
+        List<OpenTicketRows.Found> found = rows.page(filters, now, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE + 1);
         boolean more = found.size() > PAGE_SIZE;
-        List<DashboardViews.Row> rows = found.stream().limit(PAGE_SIZE).map(t -> new DashboardViews.Row(t.reference,
-                t.community.code + " " + t.community.name, Labels.category(t.category, ui), Labels.status(t.status, ui),
-                WHEN.format(t.createdAt.atZone(zone)), Labels.due(t, now, ui), t.isLate(now))).toList();
+        List<DashboardViews.Row> shown = found.stream().limit(PAGE_SIZE).map(f -> row(f, zone, now, ui)).toList();
 
         List<DashboardViews.Count> counts = new ArrayList<>();
         for (Object[] row : em.createQuery("select t.status, count(t) from Ticket t group by t.status", Object[].class)
@@ -121,13 +108,21 @@ public class OpenTicketsPage {
         for (Category c : Category.values()) {
             categories.add(new DashboardViews.Option(c.apiName(), Labels.category(c, ui), categoryFilter.equals(Optional.of(c))));
         }
-        DashboardViews.OpenTickets view = new DashboardViews.OpenTickets(rows, counts, statuses, categories,
+        DashboardViews.OpenTickets view = new DashboardViews.OpenTickets(shown, counts, statuses, categories,
                 community == null ? "" : community, onlyLate, pageNumber > 1 ? pageNumber - 1 : 0, more ? pageNumber + 1 : 0,
                 filterQuery(community, category, status, late), sms());
         String token = Csrf.tokenFor(csrfCookie); // for the logout button
         TemplateInstance instance = Templates.tickets(view, token, identity.getPrincipal().getName(), language)
                 .setLocale(Locale.forLanguageTag(language));
         return PageLanguage.remember(Response.ok(instance), lang, language).cookie(Csrf.cookie(token)).build();
+    }
+
+    /** An incident is shown and linked by its reference, the one its committee knows; a lone report by its own. */
+    private static DashboardViews.Row row(OpenTicketRows.Found found, ZoneId zone, Instant now, UiTexts ui) {
+        Ticket t = found.ticket();
+        return new DashboardViews.Row(t.incidentReference(), found.reports(), t.community.code + " " + t.community.name,
+                Labels.category(t.category, ui), Labels.status(t.status, ui), WHEN.format(t.createdAt.atZone(zone)),
+                Labels.due(t, now, ui), t.isLate(now));
     }
 
     /** Failed SMS are listed by their ticket (at most five): the page is for acting, not for the whole history. */

@@ -1,6 +1,7 @@
 package org.aguavoz.dashboard;
 
 import java.net.URI;
+import java.util.Locale;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,18 +54,25 @@ public class TicketActionsResource {
         try {
             Ticket next = staffActions.act(ticket, new StaffActions.Request(action, note, "on".equals(sms), community, into),
                     actor);
-            return backTo(next.reference, false);
+            return backTo(next.reference, null);
         } catch (StaffActions.Invalid invalid) {
             if ("action".equals(invalid.field())) {
                 throw new NotFoundException();
             }
-            return backTo(reference, !"note".equals(invalid.field()));
+            return backTo(reference, "note".equals(invalid.field()) ? null : refusal(action));
         } catch (TicketTransitionRefused refused) {
-            return backTo(reference, true);
+            return backTo(reference, refusal(action));
         }
     }
 
-    private static Response backTo(String reference, boolean refused) {
-        return Response.seeOther(URI.create("/tickets/" + reference + (refused ? "?refused=1" : ""))).build();
+    /** Split and merge are refused for reasons of their own, which the page explains; the rest by the status. */
+    private static String refusal(String action) {
+        String name = action.strip().toLowerCase(Locale.ROOT);
+        return "split".equals(name) || "merge".equals(name) ? name : "1";
+    }
+
+    private static Response backTo(String reference, String refused) {
+        return Response.seeOther(URI.create("/tickets/" + reference + (refused == null ? "" : "?refused=" + refused)))
+                .build();
     }
 }

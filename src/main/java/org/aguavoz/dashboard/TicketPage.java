@@ -35,9 +35,9 @@ import org.aguavoz.tickets.Tickets;
 import org.aguavoz.tickets.Visibility;
 
 /**
- * One ticket: what was reported, its deadlines, its timeline with the SMS that went and came, and the forms of the
- * actions this user may take (they post to {@link TicketActionsResource}). What is hidden is decided by
- * {@link Visibility}.
+ * One ticket: what was reported, its deadlines, the other reports of its incident, its timeline with the SMS that
+ * went and came, and the forms of the actions this user may take (they post to {@link TicketActionsResource}). What
+ * is hidden is decided by {@link Visibility}.
  */
 @Path("/tickets/{reference}")
 @Produces(MediaType.TEXT_HTML)
@@ -83,8 +83,10 @@ public class TicketPage {
                 ticket.recordingSid != null && visibility.hearsRecording(ticket), timeline(ticket, visibility, zone, ui, language),
                 staff, staff && ticket.status == TicketStatus.OPEN, staff && ticket.isUnfinished(),
                 staff && ticket.isUnfinished(), staff && ticket.status != TicketStatus.CLOSED,
-                staff && (ticket.status == TicketStatus.RESOLVED || ticket.status == TicketStatus.CLOSED), refused != null,
-                ticket.mergedInto == null ? "" : ticket.mergedInto.reference);
+                staff && (ticket.status == TicketStatus.RESOLVED || ticket.status == TicketStatus.CLOSED),
+                staff && ticket.incident != null && !ticket.reference.equals(ticket.incident.reference),
+                refusal(refused, ticket, ui), ticket.mergedInto == null ? "" : ticket.mergedInto.reference,
+                IncidentReports.of(ticket, visibility, zone, ui));
         TemplateInstance instance = Templates.ticket(page, token, identity.getPrincipal().getName(), language)
                 .setLocale(Locale.forLanguageTag(language));
         return PageLanguage.remember(Response.ok(instance), lang, language).cookie(Csrf.cookie(token)).build();
@@ -115,6 +117,22 @@ public class TicketPage {
         }
         entries.sort(Comparator.comparing(Timed::at));
         return entries.stream().map(Timed::entry).toList();
+    }
+
+    /**
+     * Why the action just posted was refused ({@link TicketActionsResource} names split and merge). A split is told
+     * from the report's state: the incident's first report stays, a report alone has nothing to leave.
+     */
+    private static String refusal(String refused, Ticket ticket, UiTexts ui) {
+        if (refused == null) {
+            return "";
+        }
+        return switch (refused) {
+            case "split" -> ticket.incident == null ? ui.refusedSplitAlone()
+                    : ticket.reference.equals(ticket.incident.reference) ? ui.refusedSplitFirst() : ui.refused();
+            case "merge" -> ui.refusedMerge();
+            default -> ui.refused();
+        };
     }
 
     private static String reporter(Ticket ticket, Visibility visibility, UiTexts ui) {

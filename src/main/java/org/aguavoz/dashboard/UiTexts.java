@@ -306,8 +306,31 @@ public interface UiTexts {
     @Message("Pasar a otra comunidad")
     String reassign();
 
-    @Message("Unir a otro reporte")
+    /** The merge form: {@code into} names any report of the incident this one (and its incident) joins. */
+    @Message("Unir al incidente del reporte")
+    String mergeInto();
+
+    @Message("Unir")
     String merge();
+
+    @Message("Separar del incidente")
+    String split();
+
+    // Shown only for two reports or more: an incident of one is not mentioned.
+    @Message("Incidente {reference} · {count} reportes")
+    String incidentOf(String reference, long count);
+
+    @Message("{count} reportes")
+    String reportCount(long count);
+
+    @Message("Este es el primer reporte del incidente y no se puede separar: el comité conoce el incidente por este número. Separe los otros reportes.")
+    String refusedSplitFirst();
+
+    @Message("Este reporte no es parte de un incidente: no hay nada de qué separarlo.")
+    String refusedSplitAlone();
+
+    @Message("No se pudo unir: escriba el número de un reporte de la misma comunidad, de otro incidente que siga abierto. Las denuncias de corrupción no se unen.")
+    String refusedMerge();
 
     @Message("Guardar")
     String save();
@@ -463,7 +486,8 @@ public interface UiTexts {
     @Message("pasado a otra comunidad")
     String eventReassigned();
 
-    @Message("unido a otro reporte")
+    // Written on both sides of a merge: "→ 4821" on the report that joined, "← 5532" on the one it joined.
+    @Message("reportes unidos")
     String eventMerged();
 
     @Message("se sumó a un incidente")

@@ -12,15 +12,22 @@ import jakarta.persistence.TypedQuery;
  */
 public final class Lateness {
 
+    private static final String LATE_OF = """
+            (%1$s.status in (:unfinished) and (%1$s.lateSince is not null or %1$s.resolveDueAt <= :now
+                or (%1$s.status = :open and %1$s.acknowledgeDueAt <= :now)))""";
+
     /** JPQL on a ticket aliased {@code t}; bind its parameters with {@link #bind}. */
-    public static final String LATE = """
-            (t.status in (:unfinished) and (t.lateSince is not null or t.resolveDueAt <= :now
-                or (t.status = :open and t.acknowledgeDueAt <= :now)))""";
+    public static final String LATE = late("t");
 
     /** JPQL: the deadline an unfinished ticket aliased {@code t} is working towards (most urgent first). */
     public static final String WORKING_DEADLINE = "case when t.status = :open then t.acknowledgeDueAt else t.resolveDueAt end";
 
     private Lateness() {
+    }
+
+    /** {@link #LATE} on a ticket aliased {@code alias}, for a query that compares a ticket with others. */
+    public static String late(String alias) {
+        return LATE_OF.formatted(alias);
     }
 
     public static <T> TypedQuery<T> bind(TypedQuery<T> query, Instant now) {

@@ -25,9 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TicketActionResource {
 
     /**
-     * {@code action}: acknowledge, note, resolve, close, reopen, reassign, merge. {@code note}: the note (required
-     * for {@code note}); {@code sms}: {@code note} only, also send it to the reporter by SMS; {@code community}:
-     * {@code reassign}, the community's code; {@code into}: {@code merge}, the reference of the ticket that stays.
+     * {@code action}: acknowledge, note, resolve, close, reopen, reassign, merge, split. {@code note}: the note
+     * (required for {@code note}); {@code sms}: {@code note} only, also send it to the reporter by SMS;
+     * {@code community}: {@code reassign}, the community's code; {@code into}: {@code merge}, a report of the incident
+     * this ticket (with the rest of its incident) joins.
      */
     public record ActionRequest(String action, String note, Boolean sms, String community, String into) {
     }
@@ -47,8 +48,9 @@ public class TicketActionResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
-    @Operation(summary = "Act on a ticket as a staff user: 200 with the ticket acted on (after merge, the one that"
-            + " stays); 400 naming the field; 404 unknown reference; 409 when the ticket's status does not allow it")
+    @Operation(summary = "Act on a ticket as a staff user: 200 with the ticket acted on (after merge, the report"
+            + " named by into); 400 naming the field; 404 unknown reference; 409 when the ticket's status does not"
+            + " allow it")
     public TicketView act(@PathParam("reference") String reference, ActionRequest request) {
         if (request == null) {
             throw ApiProblem.invalidField("action", "a JSON body with the action is required");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -67,7 +68,9 @@ public class TicketResource {
         List<Ticket> found = tickets.search(parse("status", status, TicketStatus.class), community,
                 parse("category", category, Category.class), lateFilter, now, offset, limit);
         Visibility visibility = Visibility.of(identity);
-        return found.stream().map(t -> TicketView.of(t, visibility, false, now)).toList();
+        Map<Long, Long> reports = tickets.reportCounts(found);
+        return found.stream().map(t -> TicketView.of(t,
+                t.incident == null ? 1 : reports.getOrDefault(t.incident.id, 1L), visibility, false, now)).toList();
     }
 
     @GET
@@ -76,12 +79,28 @@ public class TicketResource {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.VIEWER})
     @Operation(summary = "One ticket with its whole timeline")
     public TicketView get(@PathParam("reference") String reference) {
+        return TicketView.of(find(reference), Visibility.of(identity), true, clock.instant());
+    }
+
+    @GET
+    @Path("{reference}/reports")
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.VIEWER})
+    @Operation(summary = "The reports of the ticket's incident, the first first, each as in the list of tickets;"
+            + " a report that stands alone lists itself")
+    public List<TicketView> reports(@PathParam("reference") String reference) {
+        List<Ticket> reports = tickets.incidentReports(find(reference));
+        Visibility visibility = Visibility.of(identity);
+        Instant now = clock.instant();
+        return reports.stream().map(t -> TicketView.of(t, reports.size(), visibility, false, now)).toList();
+    }
+
+    private Ticket find(String reference) {
         if (!reference.matches("[0-9]{4,6}")) {
             throw ApiProblem.invalidField("reference", "must be 4 to 6 digits");
         }
-        Ticket ticket = tickets.byReference(reference)
+        return tickets.byReference(reference)
                 .orElseThrow(() -> ApiProblem.notFound("no ticket with reference " + reference));
-        return TicketView.of(ticket, Visibility.of(identity), true, clock.instant());
     }
 
     private static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {

@@ -2,10 +2,13 @@ package org.aguavoz.tickets;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
@@ -68,6 +71,25 @@ public class Tickets implements PanacheRepository<Ticket> {
                         order by reporter_phone, created_at desc""")
                 .setParameter(1, community.id).setParameter(2, since).getResultList();
         return rows.stream().map(row -> new OpenReporter((String) row[0], (String) row[1])).toList();
+    }
+
+    /** How many reports each of the incidents of {@code reports} has, by incident id: one query for a whole list. */
+    Map<Long, Long> reportCounts(Collection<Ticket> reports) {
+        Set<Long> incidents = reports.stream().filter(t -> t.incident != null).map(t -> t.incident.id)
+                .collect(Collectors.toSet());
+        if (incidents.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> counts = new HashMap<>();
+        getEntityManager().createQuery("select t.incident.id, count(t) from Ticket t where t.incident.id in :incidents"
+                        + " group by t.incident.id", Object[].class).setParameter("incidents", incidents)
+                .getResultList().forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** The reports of {@code ticket}'s incident, the first first; a report that stands alone is its own list. */
+    List<Ticket> incidentReports(Ticket ticket) {
+        return ticket.incident == null ? List.of(ticket) : ticket.incident.reports();
     }
 
     /** Filters that are null are not applied. Newest first. {@code late} follows Ticket.isLate at {@code now}. */

@@ -182,16 +182,27 @@ class DashboardBrowserTest {
         String code = TestCommunities.create("Nuevo Joaquín Miguel Gutiérrez Ampliación Sur");
         String reference = TwilioWebhook.referenceIn(TwilioWebhook.smsReply(TwilioWebhook.freshVillager(),
                 code + " sin agua desde hace tres dias en toda la parte alta de la colonia"));
+        // A second report of the same outage: the two are one incident, one row, and each page lists both.
+        String joined = TwilioWebhook.referenceIn(TwilioWebhook.smsReply(TwilioWebhook.freshVillager(),
+                code + " no hay agua en la parte baja, junto a la escuela primaria Benito Juárez García"));
         logIn("admin", TestStaff.ADMIN_PASSWORD);
         org.openqa.selenium.Dimension laptop = browser.manage().window().getSize();
         try {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844)); // a common phone
-            for (String page : List.of("", "tickets/" + reference, "communities", "settings")) {
+            for (String page : List.of("", "?community=" + code, "tickets/" + reference, "tickets/" + joined,
+                    "communities", "settings")) {
                 browser.get(base + page);
                 Object overflow = ((JavascriptExecutor) browser).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 assertTrue(((Number) overflow).intValue() <= 0, "/" + page + " scrolls sideways by " + overflow + " px");
             }
+            browser.get(base + "tickets/" + joined);
+            assertEquals(List.of(reference, joined), browser.findElements(By.cssSelector("ol.reports li a")).stream()
+                    .map(WebElement::getText).toList());
+            browser.get(base + "?community=" + code);
+            List<WebElement> rows = browser.findElements(By.cssSelector("table.tickets tbody tr"));
+            assertEquals(1, rows.size());
+            assertTrue(rows.get(0).getText().startsWith(reference + " · 2 reportes"), rows.get(0).getText());
             System.out.println("DashboardBrowserTest: screenshot " + Chromium.screenshot(browser, "open-tickets-phone"));
         } finally {
             browser.manage().window().setSize(laptop);
