@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.aguavoz.api.ApiProblem;
 import org.aguavoz.staff.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,8 +51,8 @@ public class CategoryResource {
      * {@code null} (a NullNode: every report stands alone).
      */
     public record DeadlinesRequest(String acknowledgeWithin, String resolveWithin,
-            @Schema(type = SchemaType.STRING, description = "ISO-8601 (PT12H); null: every report stands alone; "
-                    + "absent: unchanged") JsonNode groupWithin) {
+            @Schema(implementation = String.class, nullable = true, description = "ISO-8601 (PT12H); null: every "
+                    + "report stands alone; absent: unchanged") JsonNode groupWithin) {
     }
 
     @GET
