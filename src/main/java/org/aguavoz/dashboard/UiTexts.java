@@ -437,8 +437,9 @@ public interface UiTexts {
     String neverGroups();
 
     @Message("Los reportes de una misma comunidad y categoría que llegan a menos de estas horas del anterior son un "
-            + "solo incidente: el comité recibe un aviso, no uno por reporte. Vacío: cada reporte por separado. "
-            + "Vale desde el próximo reporte. Las quejas de corrupción nunca se agrupan.")
+            + "solo incidente: el comité recibe un aviso, no uno por reporte. Vacío: cada reporte por separado, salvo "
+            + "mientras haya un aviso a la comunidad de esa categoría. Vale desde el próximo reporte. Las quejas de "
+            + "corrupción nunca se agrupan.")
     String groupHelp();
 
     @Message("A quién se avisa de un reporte nuevo")
