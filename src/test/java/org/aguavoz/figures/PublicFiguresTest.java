@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -61,6 +62,10 @@ class PublicFiguresTest {
         String progresoMember = TwilioWebhook.freshVillager();
         TestCommunities.addMember(pinos, "Marta Ruiz", pinosMember);
         TestCommunities.addMember(progreso, "Luis Gómez", progresoMember);
+        // The reports in the past (the figures as they were then), so nothing they write lies in the future of tests
+        // that run after this one on real time; staff calls before, on real time (a login throttled lately would
+        // refuse them in the past).
+        clock.setTo(Instant.now().minus(Duration.ofDays(5)));
 
         // Hour 0: an outage (12 h to acknowledge, 72 h to resolve), dirty water (24 h to resolve), a leak (7 days).
         String fast = report(pinos + " sin agua desde ayer");
@@ -120,6 +125,10 @@ class PublicFiguresTest {
     @Test
     void thirtyDaysLeaveOutOlderReports() {
         String code = TestCommunities.create("Ejido Benito Juárez");
+        // The reports in the past (the figures as they were then), so nothing they write lies in the future of tests
+        // that run after this one on real time; staff calls before, on real time (a login throttled lately would
+        // refuse them in the past).
+        clock.setTo(Instant.now().minus(Duration.ofDays(50)));
         report(code + " sin agua"); // never resolved: past its deadline 40 days later
         clock.advance(Duration.ofDays(40));
         report(code + " fuga grande en el tanque");
@@ -146,6 +155,10 @@ class PublicFiguresTest {
         String code = TestCommunities.create("Los Ángeles Tzajalá");
         String member = TwilioWebhook.freshVillager();
         TestCommunities.addMember(code, "Pedro Gómez", member);
+        // The reports in the past (the figures as they were then), so nothing they write lies in the future of tests
+        // that run after this one on real time; staff calls before, on real time (a login throttled lately would
+        // refuse them in the past).
+        clock.setTo(Instant.now().minus(Duration.ofDays(5)));
         // Five villagers within 40 minutes: one incident (outage groups within 12 h). A fee complaint stands alone.
         String first = report(code + " sin agua");
         for (int i = 0; i < 4; i++) {
