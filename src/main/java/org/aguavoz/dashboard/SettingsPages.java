@@ -40,8 +40,9 @@ import org.aguavoz.tickets.Category;
 import org.aguavoz.tickets.CategoryDeadlines;
 
 /**
- * The agency's settings, administrators only: deadlines per category (for tickets opened from then on), who hears
- * of new tickets, quiet hours and time zone, and the staff accounts. The same rules as the JSON API apply.
+ * The agency's settings, administrators only: deadlines per category (for tickets opened from then on), how close
+ * reports must come to be one incident, who hears of new tickets, quiet hours and time zone, and the staff accounts.
+ * The same rules as the JSON API apply.
  */
 @Path("/settings")
 @Produces(MediaType.TEXT_HTML)
@@ -53,8 +54,10 @@ public class SettingsPages {
             List<UserRow> users, List<DashboardViews.Option> roles, boolean problem) {
     }
 
+    /** {@code groupHours} empty: every report stands alone. */
     @TemplateData
-    record CategoryRow(String code, String label, long acknowledgeHours, long resolveHours, String route, boolean fixedRoute) {
+    record CategoryRow(String code, String label, long acknowledgeHours, long resolveHours, String groupHours,
+            boolean neverGroups, String route, boolean fixedRoute) {
     }
 
     @TemplateData
@@ -88,6 +91,8 @@ public class SettingsPages {
                     RoutingRule rule = RoutingRule.findById(c.code);
                     return new CategoryRow(c.code.apiName(), Labels.category(c.code, ui),
                             c.acknowledgeWithin.toHours(), c.resolveWithin.toHours(),
+                            c.groupWithin == null ? "" : Long.toString(c.groupWithin.toHours()),
+                            c.code == Category.INTEGRITY,
                             rule == null ? Route.COMMITTEE.name() : rule.route.name(), c.code == Category.INTEGRITY);
                 }).toList();
         Agency agency = Agency.get();
@@ -110,7 +115,8 @@ public class SettingsPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response category(@PathParam("code") String code, @FormParam("acknowledge") long acknowledgeHours,
-            @FormParam("resolve") long resolveHours, @FormParam("route") String route, @FormParam(Csrf.FIELD) String csrf,
+            @FormParam("resolve") long resolveHours, @FormParam("group") String groupHours,
+            @FormParam("route") String route, @FormParam(Csrf.FIELD) String csrf,
             @CookieParam(Csrf.COOKIE) String csrfCookie) {
         Csrf.check(csrf, csrfCookie);
         Category category = Arrays.stream(Category.values()).filter(c -> c.apiName().equals(code)).findFirst()
@@ -118,9 +124,23 @@ public class SettingsPages {
         if (acknowledgeHours < 1 || resolveHours > 8760 || resolveHours < acknowledgeHours) {
             return problem();
         }
+        // The page sends the field always, empty for "each report on its own"; a form without it (an older page
+        // still open in a browser) leaves the window as it is, like the API. Integrity has no field: never grouped.
+        boolean groupGiven = groupHours != null && category != Category.INTEGRITY;
+        Duration group = null;
+        if (groupGiven && !groupHours.isBlank()) {
+            long hours = groupHours.strip().matches("[0-9]{1,4}") ? Long.parseLong(groupHours.strip()) : 0;
+            if (hours < 1 || hours > 8760) {
+                return problem();
+            }
+            group = Duration.ofHours(hours);
+        }
         CategoryDeadlines deadlines = CategoryDeadlines.findById(category);
         deadlines.acknowledgeWithin = Duration.ofHours(acknowledgeHours);
         deadlines.resolveWithin = Duration.ofHours(resolveHours);
+        if (groupGiven) {
+            deadlines.groupWithin = group;
+        }
         // Integrity complaints go to the agency only: the database refuses any other rule for them.
         if (category != Category.INTEGRITY && route != null) {
             Route chosen = Arrays.stream(Route.values()).filter(r -> r.name().equals(route)).findFirst().orElse(null);

@@ -427,6 +427,21 @@ public interface UiTexts {
     @Message("Los cambios de plazo valen para los reportes que se abran (o reabran) desde ahora.")
     String deadlinesNewOnly();
 
+    @Message("Un incidente si llegan en")
+    String groupHours();
+
+    @Message("cada reporte por separado")
+    String groupAlone();
+
+    @Message("nunca se agrupan")
+    String neverGroups();
+
+    @Message("Los reportes de una misma comunidad y categoría que llegan a menos de estas horas del anterior son un "
+            + "solo incidente: el comité recibe un aviso, no uno por reporte. Vacío: cada reporte por separado, salvo "
+            + "mientras haya un aviso a la comunidad de esa categoría. Vale desde el próximo reporte. Las quejas de "
+            + "corrupción nunca se agrupan.")
+    String groupHelp();
+
     @Message("A quién se avisa de un reporte nuevo")
     String routing();
 
@@ -460,7 +475,7 @@ public interface UiTexts {
     @Message("Agregar usuario")
     String addUser();
 
-    @Message("No se guardó: revise los valores (plazos de 1 a 8760 horas y resolver no antes que confirmar; horas como 21:00-07:00; zona como America/Mexico_City; usuario de 2 a 40 letras o números y contraseña de 10 a 72 caracteres).")
+    @Message("No se guardó: revise los valores (plazos de 1 a 8760 horas y resolver no antes que confirmar; agrupar de 1 a 8760 horas o vacío; horas como 21:00-07:00; zona como America/Mexico_City; usuario de 2 a 40 letras o números y contraseña de 10 a 72 caracteres).")
     String problemSettings();
 
     // The timeline's events, actors and SMS delivery states, and the roles, in the page's language (see Labels).

@@ -36,6 +36,9 @@ final class FiguresColumns {
         columns.add(new Column("resolved_in_time_percent", CommunityFigures::resolvedInTimePercent));
         columns.add(new Column("median_hours_to_acknowledge", CommunityFigures::medianHoursToAcknowledge));
         columns.add(new Column("median_hours_to_resolve", CommunityFigures::medianHoursToResolve));
+        // Added with incidents; the deadline columns above count incidents since then (README, "Public figures").
+        columns.add(new Column("incidents", CommunityFigures::incidents));
+        columns.add(new Column("incidents_late", CommunityFigures::late));
         return List.copyOf(columns);
     }
 

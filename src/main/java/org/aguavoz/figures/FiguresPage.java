@@ -47,8 +47,8 @@ final class FiguresPage {
     }
 
     @TemplateData
-    record Row(String code, String name, long reports, List<Long> byCategory, String inTime,
-            String medianAcknowledge, String medianResolve) {
+    record Row(String code, String name, long reports, long incidents, List<Long> byCategory, String inTime,
+            long late, String medianAcknowledge, String medianResolve) {
     }
 
     @TemplateData
@@ -115,8 +115,9 @@ final class FiguresPage {
         Integer percent = community.resolvedInTimePercent();
         String inTime = percent == null ? texts.noData()
                 : texts.onTimeValue(percent, community.resolvedInTime(), community.dueOrResolved());
-        return new Row(community.code(), community.name(), community.reports(), byCategory, inTime,
-                hours(community.medianHoursToAcknowledge(), texts), hours(community.medianHoursToResolve(), texts));
+        return new Row(community.code(), community.name(), community.reports(), community.incidents(), byCategory,
+                inTime, community.late(), hours(community.medianHoursToAcknowledge(), texts),
+                hours(community.medianHoursToResolve(), texts));
     }
 
     private static String hours(BigDecimal hours, FiguresTexts texts) {

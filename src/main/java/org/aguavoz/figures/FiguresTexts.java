@@ -16,8 +16,8 @@ public interface FiguresTexts {
     @Message("Cifras públicas de los comités de agua")
     String heading();
 
-    @Message("Cuántos reportes recibe cada comunidad y qué tan rápido responde su comité de agua. "
-            + "Publicado por {agency}.")
+    @Message("Cuántos reportes recibe cada comunidad, de cuántos problemas, y qué tan rápido responde su comité de "
+            + "agua. Publicado por {agency}.")
     String intro(String agency);
 
     @Message("Sin datos personales: solo conteos y tiempos por comunidad, nunca nombres ni números de teléfono.")
@@ -35,8 +35,8 @@ public interface FiguresTexts {
     @Message("Resueltos dentro del plazo")
     String onTimeTitle();
 
-    @Message("De los reportes cuyo plazo para resolver ya venció o que ya se resolvieron: cuántos se "
-            + "resolvieron a tiempo.")
+    @Message("De los problemas cuyo plazo para resolver ya venció o que ya se resolvieron: cuántos se "
+            + "resolvieron a tiempo. Un problema que muchos reportaron cuenta una vez.")
     String onTimeHelp();
 
     @Message("{percent} % ({inTime} de {due})")
@@ -57,8 +57,14 @@ public interface FiguresTexts {
     @Message("Reportes")
     String reports();
 
+    @Message("Problemas")
+    String incidents();
+
     @Message("A tiempo")
     String inTime();
+
+    @Message("Atrasados ahora")
+    String lateNow();
 
     @Message("Tiempo típico hasta que el comité respondió (horas)")
     String medianAcknowledge();
@@ -72,13 +78,23 @@ public interface FiguresTexts {
     @Message("Cuentan los reportes que llegaron en el periodo, por SMS o por teléfono, en cada comunidad.")
     String howPeriod();
 
+    @Message("Un problema es lo que el comité atiende: cuando muchas personas reportan lo mismo al mismo tiempo "
+            + "(treinta vecinos sin agua por una bomba descompuesta), son treinta reportes y un solo problema. "
+            + "Un reporte solo es un problema de un reporte. Un problema cuenta en el periodo de su primer "
+            + "reporte. Los plazos y los tiempos se miden por problema: el comité respondió y lo arregló una vez.")
+    String howIncidents();
+
     @Message("Cada categoría tiene su plazo para resolver, fijado por el organismo (el agua sucia es la "
-            + "más urgente). Un reporte que todavía está dentro de su plazo no cuenta ni a favor ni en "
-            + "contra.")
+            + "más urgente), que se cuenta desde el primer reporte del problema. Un problema que todavía está "
+            + "dentro de su plazo no cuenta ni a favor ni en contra.")
     String howOnTime();
 
-    @Message("El tiempo típico es la mediana: la mitad de los reportes se atendió en menos tiempo y la "
-            + "otra mitad tardó más. Se cuenta desde que llegó el reporte; responder es el primer OK, "
+    @Message("Atrasados ahora: problemas sin resolver que ya pasaron su plazo para responder o para resolver, "
+            + "o que ya se escalaron al organismo.")
+    String howLate();
+
+    @Message("El tiempo típico es la mediana: la mitad de los problemas se atendió en menos tiempo y la "
+            + "otra mitad tardó más. Se cuenta desde que llegó su primer reporte; responder es el primer OK, "
             + "NOTA o LISTO del comité.")
     String howMedian();
 

@@ -24,7 +24,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Open311 GeoReport v2, read only and public: the services (categories) and service requests (tickets) that civic
  * tools read, without personal data (see {@link ServiceRequestView}). One jurisdiction, so jurisdiction_id is
- * accepted and ignored, as the spec allows. JSON only.
+ * accepted and ignored, as the spec allows. JSON only. Each report is a service request, also one of an incident:
+ * Open311 has no aggregate that would count a problem twice, and {@code extensions=true} tells which reports are of
+ * one problem.
  */
 @Path("/open311/v2")
 @Produces(MediaType.APPLICATION_JSON + ";charset=utf-8")
@@ -61,21 +63,27 @@ public class Open311Resource {
             @Parameter(description = "W3C date-time with time zone; at most 90 days before end_date")
             @QueryParam("start_date") String startDate,
             @Parameter(description = "W3C date-time with time zone") @QueryParam("end_date") String endDate,
-            @Parameter(description = "open or closed; comma-separated") @QueryParam("status") List<String> statuses) {
+            @Parameter(description = "open or closed; comma-separated") @QueryParam("status") List<String> statuses,
+            @Parameter(description = "true: also extended_attributes (duplicate, parent_service_request_id)")
+            @QueryParam("extensions") String extensions) {
+        boolean extended = extensions(extensions);
         return render(serviceRequests.find(
-                RequestQuery.parse(ids, serviceCodes, statuses, startDate, endDate, clock.instant())));
+                RequestQuery.parse(ids, serviceCodes, statuses, startDate, endDate, clock.instant())), extended);
     }
 
     @GET
     @Path("requests/{id}.json")
     @Transactional
     @Operation(summary = "One Open311 service request, as a one-element array")
-    public List<ServiceRequestView> request(@PathParam("id") String id) {
+    public List<ServiceRequestView> request(@PathParam("id") String id,
+            @Parameter(description = "true: also extended_attributes (duplicate, parent_service_request_id)")
+            @QueryParam("extensions") String extensions) {
+        boolean extended = extensions(extensions);
         List<Ticket> found = RequestQuery.isReference(id) ? serviceRequests.find(RequestQuery.single(id)) : List.of();
         if (found.isEmpty()) {
             throw Open311Error.notFound("no service request " + id);
         }
-        return render(found);
+        return render(found, extended);
     }
 
     @ServerExceptionMapper
@@ -84,9 +92,20 @@ public class Open311Resource {
                 .entity(List.of(new Open311Error.Body(e.code(), e.getMessage()))).build();
     }
 
-    private List<ServiceRequestView> render(List<Ticket> tickets) {
+    private List<ServiceRequestView> render(List<Ticket> tickets, boolean extensions) {
         Agency agency = Agency.get();
         String agencyName = agency == null ? null : agency.name;
-        return tickets.stream().map(t -> ServiceRequestView.of(t, agencyName, texts)).toList();
+        return tickets.stream().map(t -> ServiceRequestView.of(t, agencyName, texts, extensions)).toList();
+    }
+
+    /** Chicago's switch; anything but true or false is a mistake the client should hear of, like every argument. */
+    private static boolean extensions(String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw Open311Error.badRequest("extensions: '" + value + "' must be true or false");
     }
 }

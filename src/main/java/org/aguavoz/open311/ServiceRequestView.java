@@ -13,7 +13,8 @@ import org.aguavoz.tickets.Ticket;
  * A ticket as GeoReport v2 "GET Service Requests" shows it, to anyone. Built from an allow-list of fields: the
  * reporter's number, their words (they may name people), the committee's notes and recordings are never read
  * here, so a new column on {@link Ticket} cannot leak by accident. {@code description} carries the category's
- * label for clients that require one.
+ * label for clients that require one. {@code extended_attributes} only when the client asks with
+ * {@code extensions=true}, as Chicago's Open311 does: clients that know only the spec get only the spec's fields.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ServiceRequestView(
@@ -30,9 +31,29 @@ record ServiceRequestView(
         String address,
         @JsonProperty("address_id") String addressId,
         BigDecimal lat,
-        @JsonProperty("long") BigDecimal longitude) {
+        @JsonProperty("long") BigDecimal longitude,
+        @JsonProperty("extended_attributes") ExtendedAttributes extendedAttributes) {
 
-    static ServiceRequestView of(Ticket ticket, String agencyName, Open311Texts texts) {
+    /**
+     * Every report stays a service request of its own (its reporter follows it by its reference); a client that
+     * counts problems rather than reports groups by {@code parent_service_request_id}, falling back to
+     * {@code service_request_id}. The names are those Chicago's Open311 gives the same idea (one pothole reported many
+     * times), so tools that already read them count AguaVoz's incidents right.
+     *
+     * @param duplicate this report joined an incident another report opened
+     * @param parentServiceRequestId that first report's reference, itself a service request; null unless a duplicate
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ExtendedAttributes(boolean duplicate,
+            @JsonProperty("parent_service_request_id") String parentServiceRequestId) {
+
+        static ExtendedAttributes of(Ticket ticket) {
+            boolean duplicate = !ticket.incidentReference().equals(ticket.reference);
+            return new ExtendedAttributes(duplicate, duplicate ? ticket.incidentReference() : null);
+        }
+    }
+
+    static ServiceRequestView of(Ticket ticket, String agencyName, Open311Texts texts, boolean extensions) {
         String label = ServiceView.name(ticket.category, texts);
         return new ServiceRequestView(ticket.reference,
                 ticket.status.isFinished() ? "closed" : "open",
@@ -47,7 +68,8 @@ record ServiceRequestView(
                 ticket.community.name + " (" + ticket.community.code + ")",
                 ticket.community.code,
                 ticket.community.latitude,
-                ticket.community.longitude);
+                ticket.community.longitude,
+                extensions ? ExtendedAttributes.of(ticket) : null);
     }
 
     /** Whole seconds in UTC, "2026-03-01T14:05:00Z": the form of the spec's examples, which every client reads. */

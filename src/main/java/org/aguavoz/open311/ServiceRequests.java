@@ -18,7 +18,8 @@ class ServiceRequests {
     }
 
     List<Ticket> find(RequestQuery query) {
-        StringBuilder hql = new StringBuilder("from Ticket t join fetch t.community c where ");
+        // The incident in the same query: a list of 1000 requests must not cost a query per incident.
+        StringBuilder hql = new StringBuilder("from Ticket t join fetch t.community c left join fetch t.incident where ");
         Parameters parameters = new Parameters();
         if (query.byReference()) {
             hql.append("t.reference in (:references)");

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -17,11 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.aguavoz.api.ApiProblem;
 import org.aguavoz.staff.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The categories and their deadlines. An edit applies to tickets opened (or reopened) from then on: a ticket's
- * due times are fixed when it opens, so nobody's ticket becomes late, or stops being late, because of an edit.
+ * The categories, their deadlines and how close reports must come to be one incident. A deadline edit applies to
+ * tickets opened (or reopened) from then on: a ticket's due times are fixed when it opens, so nobody's ticket becomes
+ * late, or stops being late, because of an edit. A grouping edit applies to the next report that arrives.
  */
 @Path("/api/v1/categories")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,15 +36,23 @@ public class CategoryResource {
     static final Duration SHORTEST = Duration.ofMinutes(15);
     static final Duration LONGEST = Duration.ofDays(365);
 
-    /** Durations in ISO-8601, as the agency reads them in the API: PT4H, PT72H, P7D. */
-    public record CategoryView(Category code, int displayOrder, String acknowledgeWithin, String resolveWithin) {
+    /** Durations in ISO-8601, as the agency reads them in the API: PT4H, PT72H, P7D; groupWithin null: never. */
+    public record CategoryView(Category code, int displayOrder, String acknowledgeWithin, String resolveWithin,
+            String groupWithin) {
         static CategoryView of(CategoryDeadlines deadlines) {
             return new CategoryView(deadlines.code, deadlines.displayOrder, iso(deadlines.acknowledgeWithin),
-                    iso(deadlines.resolveWithin));
+                    iso(deadlines.resolveWithin), deadlines.groupWithin == null ? null : iso(deadlines.groupWithin));
         }
     }
 
-    public record DeadlinesRequest(String acknowledgeWithin, String resolveWithin) {
+    /**
+     * {@code groupWithin} is a JSON node, not a string, to tell an absent field (Java null: the window stays as it
+     * is, so an integration written before incidents existed changes nothing it did not name) from an explicit
+     * {@code null} (a NullNode: every report stands alone).
+     */
+    public record DeadlinesRequest(String acknowledgeWithin, String resolveWithin,
+            @Schema(implementation = String.class, nullable = true, description = "ISO-8601 (PT12H); null: every "
+                    + "report stands alone; absent: unchanged") JsonNode groupWithin) {
     }
 
     @GET
@@ -56,7 +67,8 @@ public class CategoryResource {
     @Path("{code}")
     @Transactional
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a category's deadlines (ISO-8601 durations); applies to tickets opened from now on")
+    @Operation(summary = "Change a category's deadlines and grouping window (ISO-8601 durations); deadlines apply "
+            + "to tickets opened from now on, the window to the next report; groupWithin left out stays as it is")
     public CategoryView update(@PathParam("code") String code, DeadlinesRequest request) {
         CategoryDeadlines deadlines = CategoryDeadlines.findById(category(code));
         if (request == null) {
@@ -67,8 +79,14 @@ public class CategoryResource {
         if (resolve.compareTo(acknowledge) < 0) {
             throw ApiProblem.invalidField("resolveWithin", "must not be shorter than acknowledgeWithin");
         }
+        // Checked before anything is set: a wrong window changes no deadline either.
+        boolean groupGiven = request.groupWithin() != null;
+        Duration group = groupGiven ? groupWindow(deadlines.code, request.groupWithin()) : null;
         deadlines.acknowledgeWithin = acknowledge;
         deadlines.resolveWithin = resolve;
+        if (groupGiven) {
+            deadlines.groupWithin = group;
+        }
         return CategoryView.of(deadlines);
     }
 
@@ -94,6 +112,22 @@ public class CategoryResource {
             throw ApiProblem.invalidField(field, "must be between PT15M and P365D");
         }
         return duration;
+    }
+
+    /** null for an explicit JSON null; the database refuses any window for integrity, but names no field. */
+    private static Duration groupWindow(Category category, JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        if (category == Category.INTEGRITY) {
+            throw ApiProblem.invalidField("groupWithin", "must be null: integrity complaints never group, each "
+                    + "complainant is protected on their own");
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw ApiProblem.invalidField("groupWithin", "must be an ISO-8601 duration such as PT12H, or null for "
+                    + "every report to stand alone");
+        }
+        return duration("groupWithin", value.asText());
     }
 
     /** A week or more in whole days as P7D, the rest as Java writes it (PT4H, PT72H, PT1H30M). */

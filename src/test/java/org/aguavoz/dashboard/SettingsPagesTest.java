@@ -4,11 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,6 +65,53 @@ class SettingsPagesTest {
             post(admin, "/settings/categories/billing", Map.of("acknowledge", "72", "resolve", "336", "route", "COMMITTEE"));
             post(admin, "/settings/agency", Map.of("quietHours", "off", "timeZone", "America/Mexico_City", "qualityOverride", "on"));
         }
+    }
+
+    @Test
+    void theGroupingWindowIsHoursAndEmptyMeansEachReportOnItsOwn() {
+        String admin = DashboardSecurityTest.logIn("admin", TestStaff.ADMIN_PASSWORD);
+        try {
+            String page = given().cookie("aguavoz-session", admin).get("/settings").asString();
+            assertTrue(page.contains("name=\"group\" type=\"number\" min=\"1\" max=\"8760\" "
+                    + "value=\"12\" placeholder=\"cada reporte por separado\""), "outage groups within 12 h");
+            // Integrity has no field, only the rule; the five other categories have one each.
+            Matcher integrity = Pattern.compile(
+                    "action=\"/settings/categories/integrity\">(.*?)</form>", Pattern.DOTALL).matcher(page);
+            assertTrue(integrity.find());
+            assertFalse(integrity.group(1).contains("name=\"group\""), integrity.group(1));
+            assertTrue(integrity.group(1).contains("nunca se agrupan"), integrity.group(1));
+            assertEquals(5, page.split("name=\"group\"", -1).length - 1);
+
+            post(admin, "/settings/categories/outage", Map.of("acknowledge", "12", "resolve", "72", "group", "3"))
+                    .header("Location", endsWith("/settings"));
+            TestStaff.asViewer().get("/api/v1/categories").then()
+                    .body("find { it.code == 'outage' }.groupWithin", equalTo("PT3H"));
+            // A form without the field (a page loaded before the field existed) leaves the window as it is.
+            post(admin, "/settings/categories/outage", Map.of("acknowledge", "12", "resolve", "72"));
+            TestStaff.asViewer().get("/api/v1/categories").then()
+                    .body("find { it.code == 'outage' }.groupWithin", equalTo("PT3H"));
+            post(admin, "/settings/categories/outage", Map.of("acknowledge", "12", "resolve", "72", "group", ""));
+            TestStaff.asViewer().get("/api/v1/categories").then()
+                    .body("find { it.code == 'outage' }.groupWithin", nullValue());
+            assertTrue(given().cookie("aguavoz-session", admin).get("/settings")
+                    .asString().contains("name=\"group\" type=\"number\" min=\"1\" max=\"8760\" value=\"\" "
+                            + "placeholder=\"cada reporte por separado\""));
+            for (String wrong : List.of("0", "-2", "8761", "doce")) {
+                post(admin, "/settings/categories/outage", Map.of("acknowledge", "12", "resolve", "72", "group", wrong))
+                        .header("Location", endsWith("problem=1"));
+            }
+            TestStaff.asViewer().get("/api/v1/categories").then()
+                    .body("find { it.code == 'outage' }.groupWithin", nullValue());
+            // A value sent for integrity changes nothing: it never groups.
+            post(admin, "/settings/categories/integrity", Map.of("acknowledge", "72", "resolve", "720", "group", "12"))
+                    .header("Location", endsWith("/settings"));
+            TestStaff.asViewer().get("/api/v1/categories").then()
+                    .body("find { it.code == 'integrity' }.groupWithin", nullValue());
+        } finally {
+            post(admin, "/settings/categories/outage", Map.of("acknowledge", "12", "resolve", "72", "group", "12"));
+        }
+        TestStaff.asViewer().get("/api/v1/categories").then()
+                .body("find { it.code == 'outage' }.groupWithin", equalTo("PT12H"));
     }
 
     @Test

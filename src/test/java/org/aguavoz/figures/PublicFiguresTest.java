@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -39,7 +40,7 @@ class PublicFiguresTest {
 
     private static final String HEADER = "community_code,community_name,reports,reports_outage,reports_quality,"
             + "reports_leak,reports_billing,reports_integrity,reports_other,due_or_resolved,resolved_in_time,"
-            + "resolved_in_time_percent,median_hours_to_acknowledge,median_hours_to_resolve";
+            + "resolved_in_time_percent,median_hours_to_acknowledge,median_hours_to_resolve,incidents,incidents_late";
 
     @Inject
     TestClock clock;
@@ -61,44 +62,51 @@ class PublicFiguresTest {
         String progresoMember = TwilioWebhook.freshVillager();
         TestCommunities.addMember(pinos, "Marta Ruiz", pinosMember);
         TestCommunities.addMember(progreso, "Luis Gómez", progresoMember);
+        // The reports in the past (the figures as they were then), so nothing they write lies in the future of tests
+        // that run after this one on real time; staff calls before, on real time (a login throttled lately would
+        // refuse them in the past).
+        clock.setTo(Instant.now().minus(Duration.ofDays(5)));
 
-        // Hour 0: outage (12 h to acknowledge, 72 h to resolve) twice, dirty water (24 h to resolve), a leak (7 days).
+        // Hour 0: an outage (12 h to acknowledge, 72 h to resolve), dirty water (24 h to resolve), a leak (7 days).
         String fast = report(pinos + " sin agua desde ayer");
-        String slow = report(pinos + " sin agua en la parte alta");
         report(pinos + " el agua sale sucia");
         String leak = report(progreso + " hay una fuga en la calle");
         clock.advance(Duration.ofHours(2));
         committee(pinosMember, "OK " + fast);
         clock.advance(Duration.ofHours(2));
-        committee(pinosMember, "OK " + slow);
         committee(progresoMember, "OK " + leak);
         clock.advance(Duration.ofHours(6));
         committee(pinosMember, "LISTO " + fast); // hour 10: in time
-        clock.advance(Duration.ofHours(70));
-        committee(pinosMember, "LISTO " + slow); // hour 80: 8 h after its 72 h deadline
+        // Hour 10: another outage, a problem of its own (the first one is fixed: nothing open to join).
+        String slow = report(pinos + " sin agua en la parte alta");
+        clock.advance(Duration.ofHours(4));
+        committee(pinosMember, "OK " + slow); // 4 h after it arrived
+        clock.advance(Duration.ofHours(76));
+        committee(pinosMember, "LISTO " + slow); // 80 h after it arrived: 8 h after its 72 h deadline
 
-        // Los Pinos: the dirty water is past its deadline unresolved, so 1 of 3 in time; medians of 2 h and 4 h, of
-        // 10 h and 80 h. Progreso: its leak is still within its 7 days, so nothing to judge yet. La Esperanza: quiet.
+        // Los Pinos: the dirty water is past its deadline unresolved (late now), so 1 of 3 in time; medians of 2 h
+        // and 4 h, of 10 h and 80 h. Progreso: its leak is still within its 7 days, so nothing to judge yet, nor
+        // late. La Esperanza: quiet. Every report stands alone here: as many problems as reports.
         String json = given().get("/public/figures.json?days=90").then().statusCode(200)
                 .contentType(containsString("application/json")).body("days", equalTo(90)).extract().asString();
         assertEquals("{\"community_code\":\"" + pinos + "\",\"community_name\":\"San Pedro, Los Pinos\",\"reports\":3,"
                 + "\"reports_outage\":2,\"reports_quality\":1,\"reports_leak\":0,\"reports_billing\":0,"
                 + "\"reports_integrity\":0,\"reports_other\":0,\"due_or_resolved\":3,\"resolved_in_time\":1,"
                 + "\"resolved_in_time_percent\":33,\"median_hours_to_acknowledge\":3.0,"
-                + "\"median_hours_to_resolve\":45.0}",
+                + "\"median_hours_to_resolve\":45.0,\"incidents\":3,\"incidents_late\":1}",
                 community(json, pinos));
         assertEquals("{\"community_code\":\"" + progreso + "\",\"community_name\":\"Nuevo Progreso Álamo\","
                 + "\"reports\":1,"
                 + "\"reports_outage\":0,\"reports_quality\":0,\"reports_leak\":1,\"reports_billing\":0,"
                 + "\"reports_integrity\":0,\"reports_other\":0,\"due_or_resolved\":0,\"resolved_in_time\":0,"
                 + "\"resolved_in_time_percent\":null,\"median_hours_to_acknowledge\":4.0,"
-                + "\"median_hours_to_resolve\":null}",
+                + "\"median_hours_to_resolve\":null,\"incidents\":1,\"incidents_late\":0}",
                 community(json, progreso));
         assertEquals("{\"community_code\":\"" + quiet + "\",\"community_name\":\"La Esperanza\",\"reports\":0,"
                 + "\"reports_outage\":0,\"reports_quality\":0,\"reports_leak\":0,\"reports_billing\":0,"
                 + "\"reports_integrity\":0,\"reports_other\":0,\"due_or_resolved\":0,\"resolved_in_time\":0,"
                 + "\"resolved_in_time_percent\":null,\"median_hours_to_acknowledge\":null,"
-                + "\"median_hours_to_resolve\":null}",
+                + "\"median_hours_to_resolve\":null,\"incidents\":0,\"incidents_late\":0}",
                 community(json, quiet));
 
         Response csv = given().get("/public/figures.csv?days=90");
@@ -107,9 +115,9 @@ class PublicFiguresTest {
         List<String> lines = csv.asString().lines().toList();
         assertEquals(HEADER, lines.get(0));
         assertEquals(Set.of(
-                pinos + ",\"San Pedro, Los Pinos\",3,2,1,0,0,0,0,3,1,33,3.0,45.0",
-                progreso + ",Nuevo Progreso Álamo,1,0,0,1,0,0,0,0,0,,4.0,",
-                quiet + ",La Esperanza,0,0,0,0,0,0,0,0,0,,,"),
+                pinos + ",\"San Pedro, Los Pinos\",3,2,1,0,0,0,0,3,1,33,3.0,45.0,3,1",
+                progreso + ",Nuevo Progreso Álamo,1,0,0,1,0,0,0,0,0,,4.0,,1,0",
+                quiet + ",La Esperanza,0,0,0,0,0,0,0,0,0,,,,0,0"),
                 lines.stream().filter(line -> Set.of(pinos, progreso, quiet).contains(line.split(",")[0]))
                         .collect(Collectors.toSet()));
     }
@@ -117,6 +125,10 @@ class PublicFiguresTest {
     @Test
     void thirtyDaysLeaveOutOlderReports() {
         String code = TestCommunities.create("Ejido Benito Juárez");
+        // The reports in the past (the figures as they were then), so nothing they write lies in the future of tests
+        // that run after this one on real time; staff calls before, on real time (a login throttled lately would
+        // refuse them in the past).
+        clock.setTo(Instant.now().minus(Duration.ofDays(50)));
         report(code + " sin agua"); // never resolved: past its deadline 40 days later
         clock.advance(Duration.ofDays(40));
         report(code + " fuga grande en el tanque");
@@ -135,7 +147,55 @@ class PublicFiguresTest {
         assertTrue(last30.contains("\"due_or_resolved\":0,\"resolved_in_time\":0,\"resolved_in_time_percent\":null,"),
                 last30);
         assertTrue(given().get("/public/figures.csv?days=30").asString().lines()
-                .anyMatch(line -> line.equals(code + ",Ejido Benito Juárez,1,0,0,1,0,0,0,0,0,,,")));
+                .anyMatch(line -> line.equals(code + ",Ejido Benito Juárez,1,0,0,1,0,0,0,0,0,,,,1,0")));
+    }
+
+    @Test
+    void aWaveOfReportsOfOnePumpIsOneProblemForTheDeadlineFigures() {
+        String code = TestCommunities.create("Los Ángeles Tzajalá");
+        String member = TwilioWebhook.freshVillager();
+        TestCommunities.addMember(code, "Pedro Gómez", member);
+        // The reports in the past (the figures as they were then), so nothing they write lies in the future of tests
+        // that run after this one on real time; staff calls before, on real time (a login throttled lately would
+        // refuse them in the past).
+        clock.setTo(Instant.now().minus(Duration.ofDays(5)));
+        // Five villagers within 40 minutes: one incident (outage groups within 12 h). A fee complaint stands alone.
+        String first = report(code + " sin agua");
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofMinutes(10));
+            report(code + " no hay agua desde la mañana");
+        }
+        report(code + " cobran de mas la cuota");
+
+        // Hour 13: nobody answered the outage within its 12 h: one late problem, not five late reports.
+        clock.advance(Duration.ofHours(13).minusMinutes(40));
+        assertEquals("{\"community_code\":\"" + code + "\",\"community_name\":\"Los Ángeles Tzajalá\",\"reports\":6,"
+                + "\"reports_outage\":5,\"reports_quality\":0,\"reports_leak\":0,\"reports_billing\":1,"
+                + "\"reports_integrity\":0,\"reports_other\":0,\"due_or_resolved\":0,\"resolved_in_time\":0,"
+                + "\"resolved_in_time_percent\":null,\"median_hours_to_acknowledge\":null,"
+                + "\"median_hours_to_resolve\":null,\"incidents\":2,\"incidents_late\":1}",
+                community(given().get("/public/figures.json").then().statusCode(200).extract().asString(), code));
+
+        // OK at hour 14, LISTO at hour 80, 8 h past the deadline counted from the first report: one problem
+        // resolved late (per report it would be five), answered in 14 h and resolved in 80 h from the first report
+        // (per report, the later ones would show shorter times for the same wait). Late now: the fee complaint,
+        // unanswered past its 72 h.
+        clock.advance(Duration.ofHours(1));
+        committee(member, "OK " + first);
+        clock.advance(Duration.ofHours(66));
+        committee(member, "LISTO " + first);
+        assertEquals("{\"community_code\":\"" + code + "\",\"community_name\":\"Los Ángeles Tzajalá\",\"reports\":6,"
+                + "\"reports_outage\":5,\"reports_quality\":0,\"reports_leak\":0,\"reports_billing\":1,"
+                + "\"reports_integrity\":0,\"reports_other\":0,\"due_or_resolved\":1,\"resolved_in_time\":0,"
+                + "\"resolved_in_time_percent\":0,\"median_hours_to_acknowledge\":14.0,"
+                + "\"median_hours_to_resolve\":80.0,\"incidents\":2,\"incidents_late\":1}",
+                community(given().get("/public/figures.json").then().statusCode(200).extract().asString(), code));
+        assertTrue(given().get("/public/figures.csv").asString().lines()
+                .anyMatch(line -> line.equals(code + ",Los Ángeles Tzajalá,6,5,0,0,1,0,0,1,0,0,14.0,80.0,2,1")));
+        // The page's table: reports, problems, by category, in time (one problem judged, not five reports), late now.
+        assertTrue(given().get("/public").asString().contains("<tr><td>" + code + "</td><td>Los Ángeles Tzajalá</td>"
+                + "<td>6</td><td>2</td><td>5</td><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td>"
+                + "<td>0 % (0 de 1)</td><td>1</td><td>14.0</td><td>80.0</td></tr>"));
     }
 
     @Test

@@ -121,9 +121,14 @@ class Open311ResourceTest {
         String outage = report(TwilioWebhook.freshVillager(), code + " sin agua");
         String quality = report(TwilioWebhook.freshVillager(), code + " agua sucia");
         String acknowledged = report(TwilioWebhook.freshVillager(), code + " fuga grande");
-        String resolved = report(TwilioWebhook.freshVillager(), code + " sin agua otra vez");
+        // Another community's outage: one of this community would join the first one's incident and be resolved
+        // with it.
+        String elsewhere = TestCommunities.create("Rancho Chulumtic Alto");
+        String elsewhereMember = TwilioWebhook.freshVillager();
+        TestCommunities.addMember(elsewhere, "Andrés Gómez", elsewhereMember);
+        String resolved = report(TwilioWebhook.freshVillager(), elsewhere + " sin agua otra vez");
         TwilioWebhook.smsReply(member, "OK " + acknowledged);
-        TwilioWebhook.smsReply(member, "LISTO " + resolved);
+        TwilioWebhook.smsReply(elsewhereMember, "LISTO " + resolved);
 
         given().queryParam("service_code", "outage").get(REQUESTS).then().statusCode(200)
                 .body("service_request_id", hasItems(outage, resolved))
@@ -145,6 +150,46 @@ class Open311ResourceTest {
         given().queryParam("status", "open").queryParam("status", "closed").queryParam("service_code", "outage")
                 .get(REQUESTS).then().statusCode(200)
                 .body("service_request_id", hasItems(outage, resolved));
+    }
+
+    @Test
+    void eachReportOfAnIncidentIsARequestAndNamesItsFirstReportWhenAsked() {
+        String code = TestCommunities.create("Paraje Natividad");
+        String member = TwilioWebhook.freshVillager();
+        TestCommunities.addMember(code, "Tomasa López", member);
+        String first = report(TwilioWebhook.freshVillager(), code + " sin agua");
+        List<String> joined = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            joined.add(report(TwilioWebhook.freshVillager(), code + " no hay agua"));
+        }
+        String alone = report(TwilioWebhook.freshVillager(), code + " cobran de mas la cuota");
+        String all = String.join(",", first, String.join(",", joined), alone);
+        TwilioWebhook.smsReply(member, "OK " + joined.get(2)); // acknowledges the whole incident
+
+        // Six reports, six requests, each in the state the incident is in; no extension unless asked for.
+        Response plain = given().queryParam("service_request_id", all).get(REQUESTS);
+        plain.then().statusCode(200).body("$", hasSize(6))
+                .body("findAll { it.service_code == 'outage' }.status_notes", everyItem(equalTo("acknowledged")));
+        assertFalse(plain.asString().contains("extended_attributes"), plain.asString());
+
+        Response extended = given().queryParam("service_request_id", all).queryParam("extensions", "true").get(REQUESTS);
+        extended.then().statusCode(200).body("$", hasSize(6))
+                .body("find { it.service_request_id == '" + first + "' }.extended_attributes.duplicate", equalTo(false))
+                .body("find { it.service_request_id == '" + alone + "' }.extended_attributes.duplicate", equalTo(false))
+                .body("findAll { it.extended_attributes.duplicate }.service_request_id",
+                        containsInAnyOrder(joined.toArray()))
+                .body("findAll { it.extended_attributes.duplicate }.extended_attributes.parent_service_request_id",
+                        everyItem(equalTo(first)));
+        assertEquals(Set.of("duplicate"), extended.jsonPath()
+                .getMap("find { it.service_request_id == '" + first + "' }.extended_attributes").keySet());
+        // Counting problems: a request's parent, or itself.
+        assertEquals(2, extended.jsonPath().getList("collect { it.extended_attributes.parent_service_request_id "
+                + "?: it.service_request_id }").stream().distinct().count());
+
+        given().queryParam("extensions", "true").get("/open311/v2/requests/{id}.json", joined.get(0)).then()
+                .statusCode(200).body("[0].extended_attributes.parent_service_request_id", equalTo(first));
+        given().queryParam("extensions", "yes").get(REQUESTS).then().statusCode(400)
+                .body("[0].description", containsString("extensions"));
     }
 
     @Test
