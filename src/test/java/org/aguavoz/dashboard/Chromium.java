@@ -45,6 +45,27 @@ public final class Chromium {
         return driver;
     }
 
+    /**
+     * Saves what the browser shows now, at the given width, as a screenshot the README shows. It is written into the
+     * repository (deploy/screenshots/), not under target/, on purpose: the README's pictures are taken by the browser
+     * tests so that they show the pages as they are, and a change to a page shows up as a changed PNG to commit.
+     */
+    static Path readmeScreenshot(WebDriver browser, String name, int width, int height) {
+        org.openqa.selenium.Dimension before = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+            Path target = Path.of("deploy", "screenshots", name + ".png").toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
     /** Saves what the browser shows now under target/screenshots/. */
     public static Path screenshot(WebDriver browser, String name) {
         try {
