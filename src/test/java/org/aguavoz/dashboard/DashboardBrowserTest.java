@@ -141,9 +141,9 @@ class DashboardBrowserTest {
         assertTrue(others.contains(member.substring(member.length() - 3)) && !others.contains(member.substring(1)), others);
         TestStaff.asAdmin().get("/api/v1/tickets/{r}", reply.group(1)).then().statusCode(200);
         System.out.println("DashboardBrowserTest: screenshot " + Chromium.screenshot(browser, "simulator"));
-        // The README's second picture: the phone simulator with a report and the committee's SMS.
+        // The README's second picture: the phone simulator, tall enough to show the SMS the committee got too.
         System.out.println("DashboardBrowserTest: README screenshot "
-                + Chromium.readmeScreenshot(browser, "simulator", 1366, 768));
+                + Chromium.readmeScreenshot(browser, "simulator", 1366, 1000));
     }
 
     @Test
