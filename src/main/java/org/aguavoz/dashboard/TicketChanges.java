@@ -27,6 +27,8 @@ public class TicketChanges {
 
     private static final Logger LOG = Logger.getLogger(TicketChanges.class);
     private static final Duration RETRY = Duration.ofSeconds(5);
+    /** PostgreSQL's SQLSTATE for "terminating connection due to administrator command" (a shutdown). */
+    private static final String ADMIN_SHUTDOWN = "57P01";
 
     private final DataSource dataSource;
     private final BroadcastProcessor<String> changes = BroadcastProcessor.create();
@@ -72,7 +74,16 @@ public class TicketChanges {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    LOG.warnf("Listening for ticket changes failed (%s); trying again in %d s", e.getMessage(), RETRY.toSeconds());
+                    // The embedded server's library stops it from a JVM shutdown hook of its own, which runs beside
+                    // Quarkus' and may end this connection before stop() is called: every stop of the app would warn.
+                    // An external server being restarted ends it the same way; a failure to come back still warns.
+                    if (e instanceof SQLException sql && ADMIN_SHUTDOWN.equals(sql.getSQLState())) {
+                        LOG.infof("The database is shutting down; listening for ticket changes again in %d s",
+                                RETRY.toSeconds());
+                    } else {
+                        LOG.warnf("Listening for ticket changes failed (%s); trying again in %d s", e.getMessage(),
+                                RETRY.toSeconds());
+                    }
                     try {
                         Thread.sleep(RETRY.toMillis());
                     } catch (InterruptedException interrupted) {

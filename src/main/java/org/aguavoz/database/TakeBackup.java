@@ -72,7 +72,8 @@ class TakeBackup {
     }
 
     @Scheduled(identity = "backup", cron = "${aguavoz.backup.schedule:" + DEFAULT_SCHEDULE + "}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         if (!embedded() || !config.enabled()) {
             return;

@@ -49,7 +49,8 @@ public class CheckDeadlines {
     }
 
     @Scheduled(every = "${aguavoz.deadlines.check-every:1m}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         check();
     }

@@ -32,7 +32,8 @@ public class TellIncidentUpdates {
     }
 
     @Scheduled(every = "${aguavoz.incidents.check-every:1m}", delayed = "20s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         tell();
     }

@@ -116,7 +116,8 @@ class LoginThrottle {
     }
 
     /** Rows nobody needs any more; a scheduled sweep, so no login pays for it. */
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void forgetOldFailures() {
         Instant now = clock.instant();

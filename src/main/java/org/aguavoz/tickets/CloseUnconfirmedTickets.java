@@ -29,7 +29,8 @@ public class CloseUnconfirmedTickets {
     }
 
     @Scheduled(every = "${aguavoz.tickets.close-unconfirmed-every:10m}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         close();
     }

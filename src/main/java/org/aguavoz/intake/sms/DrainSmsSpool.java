@@ -32,7 +32,8 @@ class DrainSmsSpool {
     }
 
     @Scheduled(every = "${aguavoz.spool.drain-every:2s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         drain();
     }

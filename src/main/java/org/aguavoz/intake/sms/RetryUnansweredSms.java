@@ -34,7 +34,8 @@ class RetryUnansweredSms {
     }
 
     @Scheduled(every = "${aguavoz.sms.intake.retry-every:30s}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void retry() {
         // After a flood whose overflow did not fit AnswerLater's queue, thousands may wait: keep going, batch by
         // batch, but not forever in one run.
