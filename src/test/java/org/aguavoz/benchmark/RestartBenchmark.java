@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * systemd stops it.
  *
  * <p>Not a {@code *Test} or {@code *IT}: only {@code ./mvnw -B verify -Pbenchmark -Dit.test=RestartBenchmark} runs it.
- * Settings: {@code -Dbench.restarts=7 -Dbench.app.options="…"} (JVM or Quarkus options of the app, e.g.
- * {@code -XX:StartFlightRecording=…}). Other programs on the machine slow a start down: each line says how much CPU
+ * Settings: {@code -Dbench.restarts=7 -Dbench.cds=true -Dbench.app.options="…"} ({@code bench.cds=false}: without
+ * the unit's class-data archive; the app options are JVM or Quarkus options, e.g. {@code -XX:StartFlightRecording=…}). Other programs on the machine slow a start down: each line says how much CPU
  * the rest of the machine used meanwhile (PostgreSQL's few hundred milliseconds included).
  */
 class RestartBenchmark {
@@ -47,6 +47,9 @@ class RestartBenchmark {
             System.out.printf("first start (creates the database, not counted): ready in %d ms%n",
                     first.awaitReady(TIMEOUT).toMillis());
         }
+        if (Boolean.parseBoolean(System.getProperty("bench.cds", "true"))) {
+            jvm.add("-XX:SharedArchiveFile=" + classArchive(workDir, jvm));
+        }
         long[] readyMillis = new long[restarts];
         for (int i = 0; i < restarts; i++) {
             long machineBefore = machineBusyMillis();
@@ -67,6 +70,27 @@ class RestartBenchmark {
         Arrays.sort(sorted);
         System.out.printf("restart to ready, %d restarts: median %d ms, max %d ms%n%n", restarts,
                 sorted[(restarts - 1) / 2], sorted[restarts - 1]);
+    }
+
+    /**
+     * The class-data archive, made as deploy/aguavoz.service's ExecStartPre makes it: a start of its own that stops
+     * once started ({@code -Dquarkus.appcds.generate}), the JVM writing the archive as it exits.
+     */
+    private static Path classArchive(Path workDir, List<String> jvm) {
+        Path archive = workDir.resolve("aguavoz.jsa");
+        List<String> making = new ArrayList<>(jvm);
+        making.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error",
+                "-Dquarkus.appcds.generate=true"));
+        long started = System.nanoTime();
+        try (PackagedApp app = PackagedApp.startEmbedded(workDir, making, env())) {
+            int exit = app.awaitExit(TIMEOUT);
+            if (exit != 0 || !Files.isRegularFile(archive)) {
+                throw new IllegalStateException("the archive start exited with " + exit + ":\n" + app.output());
+            }
+        }
+        System.out.printf("class-data archive made by a start of its own in %d ms (not counted)%n",
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return archive;
     }
 
     /** What an operator's environment file sets; nothing leaves the machine. */
