@@ -283,7 +283,7 @@ public final class PackagedApp implements AutoCloseable {
         return output().lines().toList();
     }
 
-    private String outputTail() {
+    public String outputTail() {
         List<String> lines = outputLines();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }

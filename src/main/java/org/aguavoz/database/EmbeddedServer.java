@@ -15,9 +15,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
 
 /**
- * The embedded PostgreSQL server of this application: started once, when the configuration first asks for it;
- * stopped when the application stops ({@link StopEmbeddedServer}) or, failing that, by the library's own shutdown
- * hook when the JVM stops. Its data lives in the data directory and survives restarts.
+ * The embedded PostgreSQL server of this application: started once, while Quarkus builds its configuration; stopped
+ * after the application — in a packaged or demo start by the library's own shutdown hook once the application has
+ * stopped ({@link StopDatabaseLast}), in tests with each application ({@link StopEmbeddedServer}). Its data lives in
+ * the data directory and survives restarts.
  *
  * <p>The library passes {@code -F} (no fsync) to every server it starts; the settings given here come after it on
  * the command line and therefore win. A durable server writes every commit to disk before it is acknowledged
@@ -203,6 +204,7 @@ final class EmbeddedServer {
                     + ". (A build made with -Dexternal-db has no embedded server: set QUARKUS_DATASOURCE_JDBC_URL.)",
                     e);
         }
+        StopDatabaseLast.install();
         LOG.infof("Embedded PostgreSQL ready on port %d in %d ms, data in %s, %s", settings.port(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis(),
                 settings.dataDir() == null ? "a temporary directory" : settings.dataDir(),
