@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.aguavoz.PackagedApp;
+import org.aguavoz.dashboard.Chromium;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The README's start command: the demo profile of the packaged jar, started twice on the same working directory. */
 class DemoStartIT {
@@ -59,6 +63,7 @@ class DemoStartIT {
             Duration ready = app.awaitReady(Duration.ofSeconds(60));
             System.out.printf("DemoStartIT: second start (same data dir) ready in %d ms%n", ready.toMillis());
             second = state(app);
+            takeReadmeScreenshots(app);
             assertStoppedCleanly(app, "second stop");
         }
         assertNoUnexpectedWarnings(workDir, "second start and stop");
@@ -99,6 +104,37 @@ class DemoStartIT {
         app.close();
         assertEquals(0, app.exitCode(), "exit status after SIGTERM at the " + when + ":\n" + app.outputTail());
         assertTrue(app.output().contains("aguavoz stopped in"), "Quarkus did not stop in order at the " + when);
+    }
+
+    /**
+     * The README's two pictures, of the demo as a newcomer sees it after the first command: the open-tickets page
+     * on a common office screen, and the phone simulator after a villager of Las Maravillas (whose last report is
+     * resolved, so this one is new and its committee is told) reports no water. Written into deploy/screenshots/ on
+     * every run, on purpose: a changed page shows up as a changed picture to commit.
+     */
+    private static void takeReadmeScreenshots(PackagedApp app) {
+        String base = app.request("/").build().uri().toString();
+        WebDriver browser = Chromium.start();
+        try {
+            browser.get(base + "login");
+            browser.findElement(By.name("j_username")).sendKeys("admin");
+            browser.findElement(By.name("j_password")).sendKeys("agua-demo-2026");
+            browser.findElement(By.cssSelector("form.login button")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(page -> !page.getCurrentUrl().contains("/login"));
+            assertTrue(browser.findElements(By.cssSelector("tr.late")).size() > 0, "the demo shows no late ticket");
+            System.out.println("DemoStartIT: README screenshot " + Chromium.readmeScreenshot(browser, "dashboard", 1366, 768));
+
+            browser.get(base + "simulator");
+            browser.findElement(By.name("phone")).sendKeys("+529615550777");
+            browser.findElement(By.name("text")).sendKeys("104 no sale agua desde ayer en la parte alta");
+            browser.findElement(By.cssSelector("form.simulator button")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(page -> page.getCurrentUrl().contains("phone="));
+            String others = browser.findElement(By.cssSelector("ol.others")).getText();
+            assertTrue(others.contains("SIN AGUA Las Maravillas"), "the committee's SMS is not shown: " + others);
+            System.out.println("DemoStartIT: README screenshot " + Chromium.readmeScreenshot(browser, "simulator", 1366, 1000));
+        } finally {
+            browser.quit();
+        }
     }
 
     /** Loading the demo logs every committee member it adds; each number must show masked, never whole. */
