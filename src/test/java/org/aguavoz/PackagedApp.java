@@ -147,6 +147,11 @@ public final class PackagedApp implements AutoCloseable {
      * before that ({@link #exitCode()} then says how).
      */
     public Optional<Duration> awaitReadyOrExit(Duration timeout) {
+        return awaitReadyOrExit(timeout, Duration.ofMillis(200));
+    }
+
+    /** As {@link #awaitReadyOrExit(Duration)}, asking every {@code pollEvery} (a benchmark of the start asks often). */
+    public Optional<Duration> awaitReadyOrExit(Duration timeout, Duration pollEvery) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest ready = managementRequest("/q/health/ready").timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
@@ -166,7 +171,7 @@ public final class PackagedApp implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            pause(Duration.ofMillis(200));
+            pause(pollEvery);
         }
         fail("/q/health/ready was not UP within " + timeout + ":\n" + outputTail());
         return Optional.empty();
@@ -278,7 +283,7 @@ public final class PackagedApp implements AutoCloseable {
         return output().lines().toList();
     }
 
-    private String outputTail() {
+    public String outputTail() {
         List<String> lines = outputLines();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }

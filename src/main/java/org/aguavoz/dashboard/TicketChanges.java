@@ -29,6 +29,8 @@ public class TicketChanges {
     private static final Duration RETRY = Duration.ofSeconds(5);
     /** PostgreSQL's SQLSTATE for "terminating connection due to administrator command" (a shutdown). */
     private static final String ADMIN_SHUTDOWN = "57P01";
+    /** How long one wait for notifications lasts: a stop waits for at most this. */
+    private static final int LISTEN_WAIT_MILLIS = 500;
 
     private final DataSource dataSource;
     private final BroadcastProcessor<String> changes = BroadcastProcessor.create();
@@ -51,10 +53,19 @@ public class TicketChanges {
         listener.start();
     }
 
+    /**
+     * Waits for the listener to give its connection back, so that the pool is not closed under it: an interrupt does
+     * not end a wait for notifications (a socket read), hence the short waits of {@link #listen}.
+     */
     void stop(@Observes ShutdownEvent stop) {
         running = false;
         if (listener != null) {
             listener.interrupt();
+            try {
+                listener.join(2 * LISTEN_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -65,7 +76,7 @@ public class TicketChanges {
                 statement.execute("listen ticket_changed");
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
-                    PGNotification[] notifications = pg.getNotifications(10_000);
+                    PGNotification[] notifications = pg.getNotifications(LISTEN_WAIT_MILLIS);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
                             changes.onNext(notification.getParameter());
@@ -74,9 +85,8 @@ public class TicketChanges {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    // The embedded server's library stops it from a JVM shutdown hook of its own, which runs beside
-                    // Quarkus' and may end this connection before stop() is called: every stop of the app would warn.
-                    // An external server being restarted ends it the same way; a failure to come back still warns.
+                    // An external server being restarted ends this connection (a stop of the app no longer does: the
+                    // embedded server stops after it, see StopDatabaseLast); a failure to come back still warns.
                     if (e instanceof SQLException sql && ADMIN_SHUTDOWN.equals(sql.getSQLState())) {
                         LOG.infof("The database is shutting down; listening for ticket changes again in %d s",
                                 RETRY.toSeconds());

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.quarkus.runtime.ExecutionMode;
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -21,7 +23,13 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  *
  * <p>The source answers only when asked and lists no names, so a build or a tool that merely walks the
  * configuration never starts a server.
+ *
+ * <p>Quarkus builds a first, smaller configuration for its static init, seconds before the runtime configuration
+ * whose URL the datasource opens. The server begins to start there, on a thread of its own ({@link
+ * EmbeddedServer#startSoon}), so that its half second of start-up overlaps Quarkus' own; the runtime configuration's
+ * source then waits for it. That is why this factory is static-init safe.
  */
+@StaticInitSafe
 public class EmbeddedDatabaseSource implements ConfigSourceFactory {
 
     static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
@@ -43,7 +51,26 @@ public class EmbeddedDatabaseSource implements ConfigSourceFactory {
         if (value(context, URL_PROPERTY) != null) {
             return List.of(); // an external PostgreSQL
         }
+        if (ExecutionMode.current() == ExecutionMode.STATIC_INIT) {
+            startSoon(context);
+            return List.of(); // nothing in static init asks for the URL; the runtime configuration's source answers
+        }
         return List.of(new Source(settings(context)));
+    }
+
+    /**
+     * Begins the start of the server that the runtime configuration will ask for. A setting that cannot be read is
+     * left to the runtime configuration, which stops the start with its message as it always did; a setting that
+     * differs there makes the runtime source start the server again with it ({@link EmbeddedServer#start}).
+     */
+    private static void startSoon(ConfigSourceContext context) {
+        EmbeddedServer.Settings settings;
+        try {
+            settings = settings(context);
+        } catch (InvalidSetting reportedLater) {
+            return;
+        }
+        EmbeddedServer.startSoon(settings);
     }
 
     static EmbeddedServer.Settings settings(ConfigSourceContext context) {

@@ -8,14 +8,17 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
 
 /**
- * The embedded PostgreSQL server of this application: started once, when the configuration first asks for it;
- * stopped when the application stops ({@link StopEmbeddedServer}) or, failing that, by the library's own shutdown
- * hook when the JVM stops. Its data lives in the data directory and survives restarts.
+ * The embedded PostgreSQL server of this application: started once, while Quarkus builds its configuration; stopped
+ * after the application — in a packaged or demo start by the library's own shutdown hook once the application has
+ * stopped ({@link StopDatabaseLast}), in tests with each application ({@link StopEmbeddedServer}). Its data lives in
+ * the data directory and survives restarts.
  *
  * <p>The library passes {@code -F} (no fsync) to every server it starts; the settings given here come after it on
  * the command line and therefore win. A durable server writes every commit to disk before it is acknowledged
@@ -28,6 +31,9 @@ final class EmbeddedServer {
     private static final Logger LOG = Logger.getLogger(EmbeddedServer.class);
 
     private static EmbeddedServer running;
+    /** A start begun by {@link #startSoon} that {@link #start} has not taken over yet. */
+    private static Launch launching;
+    private static boolean stopsUnusedAtExit;
     /**
      * The server starts while Quarkus builds its configuration, before its logging is set up: the library's chatter
      * (platform detection, initdb's progress) would reach the console in the JDK's default format. Held here
@@ -39,6 +45,25 @@ final class EmbeddedServer {
     record Settings(Path dataDir, int port, boolean durable, Duration startupWait) {
     }
 
+    /** A server starting on a thread of its own; {@code postgres} fails with whatever stopped the start. */
+    private record Launch(Settings settings, CompletableFuture<EmbeddedPostgres> postgres) {
+
+        /** The started server, or the start's own exception, thrown here as if the start had run on this thread. */
+        EmbeddedPostgres await() {
+            try {
+                return postgres.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+    }
+
     private final Settings settings;
     private final EmbeddedPostgres postgres;
 
@@ -47,8 +72,47 @@ final class EmbeddedServer {
         this.postgres = postgres;
     }
 
+    /**
+     * Begins to start the server on a thread of its own, unless one runs or is starting: the start spends half a
+     * second mostly waiting for PostgreSQL, which Quarkus' own start-up can use meanwhile. {@link #start} waits for it.
+     */
+    static synchronized void startSoon(Settings settings) {
+        if (running != null || launching != null) {
+            return;
+        }
+        CompletableFuture<EmbeddedPostgres> postgres = new CompletableFuture<>();
+        launching = new Launch(settings, postgres);
+        Thread starter = new Thread(() -> {
+            try {
+                postgres.complete(launch(settings));
+            } catch (Throwable failure) {
+                postgres.completeExceptionally(failure);
+            }
+        }, "embedded-postgresql-start");
+        starter.setDaemon(true);
+        starter.start();
+        if (!stopsUnusedAtExit) {
+            // An application that stops before it asks for the server (a bad setting) must not leave it running; once
+            // taken over, the server is stopped by StopEmbeddedServer, after everything that uses it.
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServer::stopIfNotTakenOver,
+                    "embedded-postgresql-stop-unused"));
+            stopsUnusedAtExit = true;
+        }
+    }
+
     /** The running server, started now if this JVM has none. Quarkus may build its configuration several times. */
     static synchronized EmbeddedServer start(Settings settings) {
+        if (running == null && launching != null) {
+            Launch launch = launching;
+            launching = null;
+            EmbeddedPostgres postgres = launch.await();
+            if (launch.settings().equals(settings)) {
+                running = new EmbeddedServer(settings, postgres);
+                return running;
+            }
+            // The static-init configuration read other settings than the runtime one: the runtime one decides.
+            close(postgres);
+        }
         if (running != null) {
             if (!running.settings.equals(settings)) {
                 LOG.warnf("The embedded PostgreSQL already runs with %s; %s is not applied until the next start",
@@ -62,15 +126,34 @@ final class EmbeddedServer {
 
     /** Stops the server (a fast shutdown: what is in flight rolls back, what was committed stays). */
     static synchronized void stopIfRunning() {
+        stopIfNotTakenOver();
         if (running == null) {
             return;
         }
+        close(running.postgres);
+        running = null;
+    }
+
+    /** Stops a server begun by {@link #startSoon} that the application never asked for, once it has started. */
+    private static synchronized void stopIfNotTakenOver() {
+        if (launching == null) {
+            return;
+        }
+        Launch launch = launching;
+        launching = null;
         try {
-            running.postgres.close();
+            close(launch.await());
+        } catch (RuntimeException notStarted) {
+            // nothing runs
+        }
+    }
+
+    private static void close(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
         } catch (IOException e) {
             LOG.warnf("The embedded PostgreSQL did not stop cleanly: %s", e.getMessage());
         }
-        running = null;
     }
 
     /** Whether {@code url} is the embedded server of this JVM. */
@@ -121,6 +204,7 @@ final class EmbeddedServer {
                     + ". (A build made with -Dexternal-db has no embedded server: set QUARKUS_DATASOURCE_JDBC_URL.)",
                     e);
         }
+        StopDatabaseLast.install();
         LOG.infof("Embedded PostgreSQL ready on port %d in %d ms, data in %s, %s", settings.port(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis(),
                 settings.dataDir() == null ? "a temporary directory" : settings.dataDir(),

@@ -40,6 +40,7 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
     private static final Logger LOG = Logger.getLogger(StaffIdentityProvider.class);
 
     private final StaffUsers users;
+    private final SetAdminPasswordAtStart adminPassword;
     private final LoginThrottle throttle;
     private final ClientAddresses clientAddresses;
     private final Clock clock;
@@ -51,8 +52,9 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
             .build();
 
     StaffIdentityProvider(StaffUsers users, LoginThrottle throttle, ClientAddresses clientAddresses, Clock clock,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, SetAdminPasswordAtStart adminPassword) {
         this.users = users;
+        this.adminPassword = adminPassword;
         this.throttle = throttle;
         this.clientAddresses = clientAddresses;
         this.clock = clock;
@@ -101,6 +103,9 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
 
     /** The user's role, or null for a wrong name, a wrong password or an inactive user (all look the same). */
     StaffRole verify(String username, String password) {
+        if (SetAdminPasswordAtStart.ADMIN_USERNAME.equals(username)) {
+            adminPassword.awaitApplied(); // set beside the start, maybe still being set
+        }
         Optional<StaffUser> found = user(username);
         if (found.isEmpty()) {
             Passwords.spendVerificationTime(password);

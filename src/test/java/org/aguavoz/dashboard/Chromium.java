@@ -47,10 +47,11 @@ public final class Chromium {
 
     /**
      * Saves what the browser shows now, at the given width, as a screenshot the README shows. It is written into the
-     * repository (deploy/screenshots/), not under target/, on purpose: the README's pictures are taken by the browser
-     * tests so that they show the pages as they are, and a change to a page shows up as a changed PNG to commit.
+     * repository (deploy/screenshots/), not under target/, on purpose: the README's pictures are taken by a test
+     * (DemoStartIT, on the packaged demo) so that they show the pages as they are, and a change to a page shows up as
+     * a changed PNG to commit.
      */
-    static Path readmeScreenshot(WebDriver browser, String name, int width, int height) {
+    public static Path readmeScreenshot(WebDriver browser, String name, int width, int height) {
         org.openqa.selenium.Dimension before = browser.manage().window().getSize();
         try {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));

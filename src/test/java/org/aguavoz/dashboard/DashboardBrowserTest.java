@@ -83,9 +83,6 @@ class DashboardBrowserTest {
         assertTrue(row.getText().contains("1 h tarde"), row.getText());
         assertEquals("rgba(253, 232, 232, 1)", row.findElement(By.tagName("td")).getCssValue("background-color"));
         System.out.println("DashboardBrowserTest: screenshot " + Chromium.screenshot(browser, "open-tickets"));
-        // The README's first picture: the open-tickets page on a common office screen, a late ticket in red.
-        System.out.println("DashboardBrowserTest: README screenshot "
-                + Chromium.readmeScreenshot(browser, "dashboard", 1366, 768));
 
         row.findElement(By.linkText(reference)).click();
         waitUntil(page -> page.getCurrentUrl().endsWith("/tickets/" + reference));
@@ -141,9 +138,6 @@ class DashboardBrowserTest {
         assertTrue(others.contains(member.substring(member.length() - 3)) && !others.contains(member.substring(1)), others);
         TestStaff.asAdmin().get("/api/v1/tickets/{r}", reply.group(1)).then().statusCode(200);
         System.out.println("DashboardBrowserTest: screenshot " + Chromium.screenshot(browser, "simulator"));
-        // The README's second picture: the phone simulator, tall enough to show the SMS the committee got too.
-        System.out.println("DashboardBrowserTest: README screenshot "
-                + Chromium.readmeScreenshot(browser, "simulator", 1366, 1000));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
+import io.quarkus.runtime.ExecutionModeManager;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigValue;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,21 @@ class EmbeddedDatabaseSourceTest {
         var sources = new EmbeddedDatabaseSource().getConfigSources(
                 context("prod", Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://db.example.mx/aguavoz")));
         assertEquals(0, StreamSupport.stream(sources.spliterator(), false).count());
+    }
+
+    @Test
+    void aBadSettingInStaticInitIsLeftToTheRuntimeConfiguration() {
+        // Static init only begins the start; the runtime configuration, built from the same settings, names the error.
+        ExecutionModeManager.staticInit();
+        try {
+            var sources = new EmbeddedDatabaseSource().getConfigSources(
+                    context("prod", Map.of(EmbeddedDatabaseSource.PORT, "5432x")));
+            assertEquals(0, StreamSupport.stream(sources.spliterator(), false).count());
+        } finally {
+            ExecutionModeManager.unset();
+        }
+        assertThrows(EmbeddedDatabaseSource.InvalidSetting.class, () -> new EmbeddedDatabaseSource().getConfigSources(
+                context("prod", Map.of(EmbeddedDatabaseSource.PORT, "5432x"))));
     }
 
     @Test
