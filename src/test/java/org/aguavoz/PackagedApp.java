@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.aguavoz.intake.TwilioWebhook;
+
 /**
  * The packaged jar ({@code java -jar quarkus-run.jar}) running as a separate process, the way an operator starts
  * it: its own working directory, its own environment, a free HTTP port. Integration tests of start-up, settings
@@ -420,6 +422,23 @@ public final class PackagedApp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What an operator's environment file sets — Twilio's account, token and number, the public URL, an admin
+     * password — with Twilio's REST API on a local port nobody listens on, so nothing leaves the machine (the outbox
+     * is refused at once and backs off); then {@code more} names and values.
+     */
+    public static Map<String, String> operatorEnv(String adminPassword, String... more) {
+        Map<String, String> env = env(
+                "AGUAVOZ_ADMIN_PASSWORD", adminPassword,
+                "TWILIO_ACCOUNT_SID", TwilioWebhook.ACCOUNT_SID,
+                "TWILIO_AUTH_TOKEN", TwilioWebhook.AUTH_TOKEN,
+                "AGUAVOZ_SMS_FROM", "+529611234567",
+                "AGUAVOZ_PUBLIC_URL", TwilioWebhook.PUBLIC_URL,
+                "TWILIO_API_URL", "http://127.0.0.1:" + freePort());
+        env.putAll(env(more));
+        return env;
     }
 
     /** Environment of a child, in insertion order so a failure message lists it as written. */

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.aguavoz.PackagedApp;
-import org.aguavoz.intake.TwilioWebhook;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,13 +94,7 @@ class RestartBenchmark {
 
     /** What an operator's environment file sets; nothing leaves the machine. */
     private static Map<String, String> env() {
-        return PackagedApp.env(
-                "AGUAVOZ_ADMIN_PASSWORD", "benchmark-admin-2026",
-                "TWILIO_ACCOUNT_SID", TwilioWebhook.ACCOUNT_SID,
-                "TWILIO_AUTH_TOKEN", TwilioWebhook.AUTH_TOKEN,
-                "AGUAVOZ_SMS_FROM", "+529611234567",
-                "AGUAVOZ_PUBLIC_URL", TwilioWebhook.PUBLIC_URL,
-                "TWILIO_API_URL", "http://127.0.0.1:" + PackagedApp.freePort());
+        return PackagedApp.operatorEnv("benchmark-admin-2026");
     }
 
     /** CPU time the whole machine has spent busy since boot (Linux), in milliseconds; 0 where unknown. */

@@ -141,15 +141,8 @@ class SmsWebhookBenchmark {
 
     /** The production settings an operator gives, plus what a benchmark needs: the baseline, no flood limit. */
     static Map<String, String> appEnv() {
-        return PackagedApp.env(
-                "AGUAVOZ_ADMIN_PASSWORD", "benchmark-admin-2026",
-                "TWILIO_ACCOUNT_SID", TwilioWebhook.ACCOUNT_SID,
-                "TWILIO_AUTH_TOKEN", TwilioWebhook.AUTH_TOKEN,
-                "AGUAVOZ_SMS_FROM", "+529611234567",
-                "AGUAVOZ_PUBLIC_URL", TwilioWebhook.PUBLIC_URL,
+        return PackagedApp.operatorEnv("benchmark-admin-2026",
                 "AGUAVOZ_BENCHMARK_BASELINE", "true",
-                // Nothing leaves the machine: the outbox (1 SMS/s by default) is refused at once and backs off.
-                "TWILIO_API_URL", "http://127.0.0.1:" + PackagedApp.freePort(),
                 // Each phone sends dozens of messages in a run; past the limit the app answers nothing, which is
                 // cheaper than real traffic and would flatter the figures.
                 "AGUAVOZ_SMS_INTAKE_MAX_PER_HOUR", "10000");

@@ -122,14 +122,7 @@ class UnsignedFloodIT {
     }
 
     private static Map<String, String> env() {
-        return PackagedApp.env(
-                "AGUAVOZ_ADMIN_PASSWORD", "flood-admin-2026",
-                "TWILIO_ACCOUNT_SID", TwilioWebhook.ACCOUNT_SID,
-                "TWILIO_AUTH_TOKEN", TwilioWebhook.AUTH_TOKEN,
-                "AGUAVOZ_SMS_FROM", "+529611234567",
-                "AGUAVOZ_PUBLIC_URL", TwilioWebhook.PUBLIC_URL,
-                // Nothing leaves the machine: the outbox is refused at once and backs off.
-                "TWILIO_API_URL", "http://127.0.0.1:" + PackagedApp.freePort());
+        return PackagedApp.operatorEnv("flood-admin-2026");
     }
 
     /** Sends {@code count} signed SMS webhooks one after the other; each must get 200. Returns their latencies. */
