@@ -129,8 +129,15 @@ public final class CategoryDetector {
         boolean[] used = new boolean[words.size()];
         Set<Category> found = EnumSet.noneOf(Category.class);
         for (KeywordLines.Phrase phrase : phrasesLongestFirst) {
-            if (claimIn(phrase, words, used)) {
+            if (!phrase.guess() && claimIn(phrase, words, used)) {
                 phrase.category().ifPresent(found::add);
+            }
+        }
+        if (found.isEmpty()) {
+            for (KeywordLines.Phrase phrase : phrasesLongestFirst) {
+                if (phrase.guess() && claimIn(phrase, words, used)) {
+                    phrase.category().ifPresent(found::add);
+                }
             }
         }
         return PRIORITY.stream().filter(found::contains).findFirst();

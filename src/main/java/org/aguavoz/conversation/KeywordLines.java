@@ -26,6 +26,7 @@ final class KeywordLines {
     private static final String SPELLING = "spelling";
     private static final String IGNORE = "ignore";
     private static final String SKIP = "skip";
+    private static final String GUESS = "guess ";
     /** Between two words of a phrase: that many other words may stand there ("pidieron ... para conectar"). */
     static final int GAP_WORDS = 3;
     /** A word ending in '*' matches every word that starts with it; shorter stems match too much. */
@@ -40,8 +41,11 @@ final class KeywordLines {
         }
     }
 
-    /** An empty category marks an "ignore" phrase: it uses up its words but reports nothing. */
-    record Phrase(List<Element> elements, Optional<Category> category, Where where) {
+    /**
+     * An empty category marks an "ignore" phrase: it uses up its words but reports nothing. A guess counts only
+     * when no other phrase of any category matched.
+     */
+    record Phrase(List<Element> elements, Optional<Category> category, boolean guess, Where where) {
     }
 
     record Where(String file, int line) {
@@ -65,7 +69,8 @@ final class KeywordLines {
     }
 
     /** A phrase as written, turned into sound keys once every spelling and skip line of every file is known. */
-    private record WrittenPhrase(String written, String normalized, Optional<Category> category, Where where) {
+    private record WrittenPhrase(String written, String normalized, Optional<Category> category, boolean guess,
+            Where where) {
     }
 
     private final List<WrittenPhrase> phrases = new ArrayList<>();
@@ -112,8 +117,13 @@ final class KeywordLines {
                 skipped.putIfAbsent(SoundKey.of(SpellingVariant.normalize(item)), where);
             }
         } else {
-            Optional<Category> category = category(head, where);
-            items.forEach(item -> phrases.add(new WrittenPhrase(item, normalizedPhrase(item), category, where)));
+            boolean guess = head.startsWith(GUESS);
+            Optional<Category> category = category(guess ? head.substring(GUESS.length()).strip() : head, where);
+            if (guess && category.isEmpty()) {
+                throw where.problem("'guess' needs a category, as in 'guess outage: no ... agua'");
+            }
+            items.forEach(item -> phrases.add(
+                    new WrittenPhrase(item, normalizedPhrase(item), category, guess, where)));
         }
     }
 
@@ -187,7 +197,8 @@ final class KeywordLines {
         Set<String> skip = new HashSet<>(skipped.keySet());
         Map<List<Element>, Phrase> byElements = new LinkedHashMap<>();
         for (WrittenPhrase written : phrases) {
-            Phrase phrase = new Phrase(elements(written, wordsBySpelling, skip), written.category(), written.where());
+            Phrase phrase = new Phrase(elements(written, wordsBySpelling, skip), written.category(), written.guess(),
+                    written.where());
             Phrase earlier = byElements.putIfAbsent(phrase.elements(), phrase);
             // The same phrase twice in one category is harmless: files list the spellings people really use.
             if (earlier != null && !earlier.category().equals(phrase.category())) {
