@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -51,6 +52,9 @@ public final class CategoryDetector {
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(2);
 
     private final List<KeywordLines.Phrase> phrasesLongestFirst;
+    /** Indexes into phrasesLongestFirst of the phrases whose first word is this key, and of those led by a stem. */
+    private final Map<String, BitSet> phrasesByFirstKey = new HashMap<>();
+    private final BitSet phrasesStartingWithStem = new BitSet();
     private final Map<String, List<String>> wordsBySpelling;
     private final Set<String> skipped;
     /** Keys that stand in a phrase as whole words, and the stems of phrases. */
@@ -70,9 +74,16 @@ public final class CategoryDetector {
                 .toList();
         this.wordsBySpelling = keywords.wordsBySpelling();
         this.skipped = keywords.skipped();
-        for (KeywordLines.Phrase phrase : phrasesLongestFirst) {
+        for (int i = 0; i < phrasesLongestFirst.size(); i++) {
+            KeywordLines.Phrase phrase = phrasesLongestFirst.get(i);
             for (KeywordLines.Element element : phrase.elements()) {
                 (element.stem() ? stems : vocabulary).add(element.key());
+            }
+            KeywordLines.Element first = phrase.elements().get(0);
+            if (first.stem()) {
+                phrasesStartingWithStem.set(i);
+            } else {
+                phrasesByFirstKey.computeIfAbsent(first.key(), key -> new BitSet()).set(i);
             }
         }
         for (String key : vocabulary) {
@@ -127,14 +138,24 @@ public final class CategoryDetector {
     public Optional<Category> detect(String sms) {
         List<String> words = keys(sms == null ? "" : sms);
         boolean[] used = new boolean[words.size()];
+        // Only phrases whose first word is in the message can match; in their order, longest first.
+        BitSet candidates = (BitSet) phrasesStartingWithStem.clone();
+        for (String word : words) {
+            BitSet starting = phrasesByFirstKey.get(word);
+            if (starting != null) {
+                candidates.or(starting);
+            }
+        }
         Set<Category> found = EnumSet.noneOf(Category.class);
-        for (KeywordLines.Phrase phrase : phrasesLongestFirst) {
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            KeywordLines.Phrase phrase = phrasesLongestFirst.get(i);
             if (!phrase.guess() && claimIn(phrase, words, used)) {
                 phrase.category().ifPresent(found::add);
             }
         }
         if (found.isEmpty()) {
-            for (KeywordLines.Phrase phrase : phrasesLongestFirst) {
+            for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+                KeywordLines.Phrase phrase = phrasesLongestFirst.get(i);
                 if (phrase.guess() && claimIn(phrase, words, used)) {
                     phrase.category().ifPresent(found::add);
                 }
