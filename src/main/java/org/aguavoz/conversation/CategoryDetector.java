@@ -47,8 +47,13 @@ public final class CategoryDetector {
     /** Keys at least this long may be one letter off a keyword; from {@link #TWO_OFF} on, two. */
     private static final int ONE_OFF = 6;
     private static final int TWO_OFF = 10;
-    /** A part of a word split into keywords: one-letter keys ("q", "x") would split almost any word. */
-    private static final int MIN_PART = 2;
+    /**
+     * A part of a word split into keywords has three letters or more, or is one of the short words that keypad
+     * writers run together ("noaiawa", "yanohay", "secorto"); other short keys would split almost any word
+     * ("basic" is no "va sick").
+     */
+    private static final int MIN_PART = 3;
+    private static final Set<String> SHORT_PARTS = Set.of("no", "ai", "ya", "se", "me", "ke", "ni", "te", "le");
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(2);
 
     private final List<KeywordLines.Phrase> phrasesLongestFirst;
@@ -68,6 +73,8 @@ public final class CategoryDetector {
     private CategoryDetector(KeywordLines.Keywords keywords) {
         this.phrasesLongestFirst = keywords.phrases().stream()
                 .sorted(Comparator.comparingInt((KeywordLines.Phrase phrase) -> phrase.elements().size())
+                        // "sin agua" before "agua ... calle": a phrase with a gap is the looser of two as long
+                        .thenComparing(phrase -> phrase.elements().stream().noneMatch(KeywordLines.Element::gapBefore))
                         .thenComparingInt(phrase -> phrase.elements().stream()
                                 .mapToInt(element -> element.key().length()).sum())
                         .reversed())
@@ -87,7 +94,7 @@ public final class CategoryDetector {
             }
         }
         for (String key : vocabulary) {
-            if (key.length() >= MIN_PART) {
+            if (isPart(key)) {
                 parts.put(key, List.of(key));
             }
             if (key.length() >= ONE_OFF) {
@@ -95,16 +102,20 @@ public final class CategoryDetector {
             }
         }
         for (String key : skipped) {
-            if (key.length() >= MIN_PART) {
+            if (isPart(key)) {
                 parts.putIfAbsent(key, List.of());
             }
         }
         wordsBySpelling.forEach((variant, words) -> {
             String key = SoundKey.of(variant);
-            if (key.length() >= MIN_PART) {
+            if (isPart(key)) {
                 parts.putIfAbsent(key, words.stream().map(SoundKey::of).filter(k -> !skipped.contains(k)).toList());
             }
         });
+    }
+
+    private static boolean isPart(String key) {
+        return key.length() >= MIN_PART || SHORT_PARTS.contains(key);
     }
 
     /** Reads the Spanish and English keyword files; a malformed line stops startup with its file and number. */
@@ -213,8 +224,8 @@ public final class CategoryDetector {
         int[] from = new int[n + 1];
         Arrays.fill(fewest, Integer.MAX_VALUE);
         fewest[0] = 0;
-        for (int end = MIN_PART; end <= n; end++) {
-            for (int start = 0; start <= end - MIN_PART; start++) {
+        for (int end = 2; end <= n; end++) {
+            for (int start = 0; start <= end - 2; start++) {
                 if (fewest[start] != Integer.MAX_VALUE && fewest[start] + 1 < fewest[end]
                         && parts.containsKey(key.substring(start, end))) {
                     fewest[end] = fewest[start] + 1;
