@@ -118,9 +118,17 @@ public final class CategoryDetector {
         return key.length() >= MIN_PART || SHORT_PARTS.contains(key);
     }
 
-    /** Reads the Spanish and English keyword files; a malformed line stops startup with its file and number. */
+    /**
+     * The detector of the Spanish and English keyword files, read once for every caller; a malformed line stops
+     * startup with its file and number.
+     */
     public static CategoryDetector load() {
-        return load(KEYWORD_FILES.toArray(String[]::new));
+        return Shared.DETECTOR;
+    }
+
+    /** Reading the files takes tens of milliseconds: the dialogues share one detector, made on first use. */
+    private static final class Shared {
+        static final CategoryDetector DETECTOR = load(KEYWORD_FILES.toArray(String[]::new));
     }
 
     static CategoryDetector load(String... resourceNames) {
@@ -176,13 +184,13 @@ public final class CategoryDetector {
     }
 
     /** The message as sound keys of keywords where it has them; numbers and skipped words left out. */
-    List<String> keys(String sms) {
+    private List<String> keys(String sms) {
         List<String> keys = new ArrayList<>();
         for (String word : KeywordLines.words(sms)) {
             if (KeywordLines.isNumber(word)) {
                 continue;
             }
-            for (String canonical : wordsBySpelling.getOrDefault(ReportText.normalize(word), List.of(word))) {
+            for (String canonical : wordsBySpelling.getOrDefault(ReportText.withoutRepeats(word), List.of(word))) {
                 for (String key : understood(SoundKey.of(canonical))) {
                     if (!skipped.contains(key)) {
                         keys.add(key);

@@ -89,10 +89,14 @@ final class KeywordLines {
         }
     }
 
-    /** A message's or phrase's words, split where letters meet digits ("x2dias" is "x 2 dias"). */
+    /** A message's words in SpellingVariant form, split where letters meet digits ("x2dias" is "x 2 dias"). */
     static String[] words(String text) {
-        String normalized = LETTER_DIGIT.matcher(SpellingVariant.normalize(text)).replaceAll(" ");
-        return normalized.isEmpty() ? new String[0] : normalized.split(" ");
+        return wordsOfNormalized(SpellingVariant.normalize(text));
+    }
+
+    private static String[] wordsOfNormalized(String normalized) {
+        String words = LETTER_DIGIT.matcher(normalized).replaceAll(" ");
+        return words.isEmpty() ? new String[0] : words.split(" ");
     }
 
     static boolean isNumber(String word) {
@@ -138,7 +142,7 @@ final class KeywordLines {
             if (item.isBlank()) {
                 throw where.problem("empty phrase (look for ',,' or a ',' at the end of the line)");
             }
-            if (ReportText.normalize(item).isEmpty()) {
+            if (SpellingVariant.normalize(item).isEmpty()) {
                 throw where.problem("phrase '" + item.strip() + "' has no letters or digits");
             }
             items.add(item.strip());
@@ -227,8 +231,9 @@ final class KeywordLines {
                 throw written.where().problem("stem '" + token + "' in '" + written.written()
                         + "' needs at least " + MIN_STEM + " letters before one '*' at its end");
             }
-            for (String part : words(word)) {
-                for (String canonical : wordsBySpelling.getOrDefault(ReportText.normalize(part), List.of(part))) {
+            for (String part : wordsOfNormalized(word)) {
+                for (String canonical : wordsBySpelling.getOrDefault(ReportText.withoutRepeats(part),
+                        List.of(part))) {
                     String key = SoundKey.of(canonical);
                     if (isNumber(key) || skip.contains(key) && !stem) {
                         continue;
