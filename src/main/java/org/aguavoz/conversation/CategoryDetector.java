@@ -56,6 +56,8 @@ public final class CategoryDetector {
     private static final Set<String> SHORT_PARTS = Set.of("no", "ai", "ya", "se", "me", "ke", "ni", "te", "le");
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(2);
 
+    private static volatile CategoryDetector shared;
+
     private final List<KeywordLines.Phrase> phrasesLongestFirst;
     /** Indexes into phrasesLongestFirst of the phrases whose first word is this key, and of those led by a stem. */
     private final Map<String, BitSet> phrasesByFirstKey = new HashMap<>();
@@ -123,12 +125,18 @@ public final class CategoryDetector {
      * startup with its file and number.
      */
     public static CategoryDetector load() {
-        return Shared.DETECTOR;
-    }
-
-    /** Reading the files takes tens of milliseconds: the dialogues share one detector, made on first use. */
-    private static final class Shared {
-        static final CategoryDetector DETECTOR = load(KEYWORD_FILES.toArray(String[]::new));
+        // Reading the files takes tens of milliseconds: the dialogues share one detector, made on first use. A
+        // malformed file is read again at each call, so that every caller sees its file and line.
+        CategoryDetector detector = shared;
+        if (detector == null) {
+            synchronized (CategoryDetector.class) {
+                if (shared == null) {
+                    shared = load(KEYWORD_FILES.toArray(String[]::new));
+                }
+                detector = shared;
+            }
+        }
+        return detector;
     }
 
     static CategoryDetector load(String... resourceNames) {
