@@ -21,7 +21,12 @@ final class ReportText {
         if (sms == null) {
             return "";
         }
+        return withoutRepeats(SpellingVariant.normalize(sms));
+    }
+
+    /** {@link #normalize} of a text already in {@code SpellingVariant} form, without normalising it again. */
+    static String withoutRepeats(String normalized) {
         // Digits are left alone: "1001" is a community code, not a stretched "101".
-        return REPEATED_LETTER.matcher(SpellingVariant.normalize(sms)).replaceAll("$1");
+        return REPEATED_LETTER.matcher(normalized).replaceAll("$1");
     }
 }

@@ -112,6 +112,39 @@ class CategoryDetectorTest {
         assertEquals(expected, detected.map(Category::name).orElse("NONE"));
     }
 
+    // Issue 17: what people type on basic phones, and the guards that keep a guess from going wrong.
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        no biene el awa                                               | OUTAGE
+        nobino el agua                                                | OUTAGE
+        noaiawa                                                       | OUTAGE
+        x2dias sin agua                                               | OUTAGE
+        tres dias sin awa                                             | OUTAGE
+        xfa manden agua q no tenemos                                  | OUTAGE
+        se corto el agua                                              | OUTAGE
+        no cae nada en la toma                                        | OUTAGE
+        no sube el agua al tinaco                                     | OUTAGE
+        se seco el ojo de agua                                        | OUTAGE
+        el agua sale susia                                            | QUALITY
+        agua contaminda                                               | QUALITY
+        no hay fuga, hay agua sucia                                   | QUALITY
+        se tira el agua en la llave de paso                           | LEAK
+        la bomba se descompuso                                        | LEAK
+        el tubo de la esquina                                         | LEAK
+        el tubo no da agua                                            | OUTAGE
+        me kieren cobrar d mas                                        | BILLING
+        el presidente solo da agua a sus familiares                   | INTEGRITY
+        me pidieron dinero para conectarme                            | INTEGRITY
+        me pidieron favores para conectar el agua                     | INTEGRITY
+        el tesorero se fue con el dinero                              | INTEGRITY
+        el socio del comite                                           | NONE
+        ya no hay fuga gracias                                        | NONE
+        """)
+    void understandsKeypadSpanish(String sms, String expected) {
+        Optional<Category> detected = DETECTOR.detect(sms);
+        assertEquals(expected, detected.map(Category::name).orElse("NONE"));
+    }
+
     @Test
     void namesFileAndLineOfMalformedResource() {
         IllegalStateException problem = assertThrows(IllegalStateException.class,
@@ -135,6 +168,13 @@ class CategoryDetectorTest {
         spelling que: que                      | t.txt line 1: spelling 'que' is the word itself
         spelling que: q / spelling quien: q    | t.txt line 2: 'q' is already a spelling of 'que' (t.txt line 1)
         spelling q: kk / spelling que: q       | t.txt line 1: 'q' is itself a spelling of 'que' (t.txt line 2)
+        outage: se* agua                       | t.txt line 1: stem 'se*' in 'se* agua' needs at least 3 letters
+        outage: ... agua                       | t.txt line 1: phrase '... agua' starts with '...'
+        outage: no llega ...                   | t.txt line 1: phrase 'no llega ...' ends with '...'
+        skip: el / outage: el                  | t.txt line 2: phrase 'el' has only words that are skipped
+        skip: el agua                          | t.txt line 1: skip 'el agua' must be one word
+        guess ignore: ya hay agua              | t.txt line 1: 'guess' needs a category
+        outage: no hay agua / leak: NO AY AWA  | t.txt line 2: phrase 'no ay awa' is already listed for outage
         """)
     void rejectsMalformedLines(String lines, String expectedStart) {
         StringReader file = new StringReader(lines.replace(" / ", "\n"));
