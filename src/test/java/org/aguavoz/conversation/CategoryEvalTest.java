@@ -7,8 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +34,7 @@ class CategoryEvalTest {
 
     private static final CategoryDetector DETECTOR = CategoryDetector.load();
 
-    private record Report(String message, String expected, String language, String part, int line) {
+    record Report(String message, String expected, String language, String part, int line) {
     }
 
     private record Outcome(Report report, String detected) {
@@ -67,17 +65,14 @@ class CategoryEvalTest {
     private static void judge(String part, boolean showMisses) {
         List<Report> reports = read().stream().filter(r -> r.part().equals(part)).toList();
         assertTrue(reports.size() >= 80, part + ": too few reports to judge (" + reports.size() + ")");
-        long start = System.nanoTime();
         List<Outcome> outcomes = new ArrayList<>();
         for (Report report : reports) {
             outcomes.add(new Outcome(report, label(DETECTOR.detect(report.message()))));
         }
-        long micros = (System.nanoTime() - start) / 1000;
 
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%n== CategoryEvalTest, %s part: %d reports; rough time a report:"
-                + " %.1f us on first use, %.1f us of CPU after warm-up (the benchmark measures it properly) ==%n", part,
-                reports.size(), (double) micros / reports.size(), warmMicros(reports)));
+        // How fast is CategoryDetectorBenchmark's to say, not a test's.
+        out.append(String.format(Locale.ROOT, "%n== CategoryEvalTest, %s part: %d reports ==%n", part, reports.size()));
         out.append(table(outcomes));
         out.append(confusion(outcomes));
         long right = outcomes.stream().filter(Outcome::right).count();
@@ -103,21 +98,6 @@ class CategoryEvalTest {
                 "%s: %d of %d right at the first SMS, under %.0f %%", part, right, reports.size(), 100 * MIN_RIGHT));
         assertTrue(wrong <= MAX_WRONG * reports.size(), String.format(Locale.ROOT,
                 "%s: %d of %d categorised wrongly, over %.0f %%", part, wrong, reports.size(), 100 * MAX_WRONG));
-    }
-
-    /**
-     * CPU microseconds a report on the last of 50 passes over the reports: this thread's CPU time, so that other
-     * work on a shared machine counts less than it would in wall-clock time.
-     */
-    private static double warmMicros(List<Report> reports) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long nanos = 0;
-        for (int pass = 0; pass < 50; pass++) {
-            long start = threads.getCurrentThreadCpuTime();
-            reports.forEach(report -> DETECTOR.detect(report.message()));
-            nanos = threads.getCurrentThreadCpuTime() - start;
-        }
-        return nanos / 1000.0 / reports.size();
     }
 
     private static String label(Optional<Category> category) {
@@ -171,7 +151,7 @@ class CategoryEvalTest {
         return table.toString();
     }
 
-    private static List<Report> read() {
+    static List<Report> read() {
         List<Report> reports = new ArrayList<>();
         var in = CategoryEvalTest.class.getClassLoader().getResourceAsStream(SET);
         if (in == null) {
