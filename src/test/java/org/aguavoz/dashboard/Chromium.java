@@ -55,13 +55,7 @@ public final class Chromium {
         org.openqa.selenium.Dimension before = browser.manage().window().getSize();
         try {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
-            Path target = Path.of("deploy", "screenshots", name + ".png").toAbsolutePath();
-            Files.createDirectories(target.getParent());
-            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return save(browser, Path.of("deploy", "screenshots", name + ".png"));
         } finally {
             browser.manage().window().setSize(before);
         }
@@ -69,8 +63,12 @@ public final class Chromium {
 
     /** Saves what the browser shows now under target/screenshots/. */
     public static Path screenshot(WebDriver browser, String name) {
+        return save(browser, Path.of("target", "screenshots", name + ".png"));
+    }
+
+    private static Path save(WebDriver browser, Path file) {
         try {
-            Path target = Path.of("target", "screenshots", name + ".png").toAbsolutePath();
+            Path target = file.toAbsolutePath();
             Files.createDirectories(target.getParent());
             File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
